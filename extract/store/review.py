@@ -1,0 +1,250 @@
+"""Analyst decisions on statements and stances, the audit log, and undo.
+
+Every change an analyst makes goes through ``Decision.set`` (or ``created`` / ``deleted``),
+which writes the row and appends the old and new value to ``reviews`` in the same
+transaction. Undo replays the last decision's rows backwards. The log is append-only: an
+undone decision stays in it, flagged ``undone``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from .db import StoreError, utcnow
+from .schema import REVIEW_STATES, STANCE_LABELS
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from . import Store
+
+# entity name in the log -> table. Columns are checked against this map before they are
+# interpolated into SQL, so the log can never name an arbitrary column.
+TABLES = {
+    "statement": "statements", "stance": "stances", "actor": "actors",
+    "alias": "aliases", "mention": "mentions", "topic": "topics", "topic_alias": "topic_aliases",
+}
+EDITABLE = {
+    "statements": {"review", "speaker_id", "reviewed_at"},
+    "stances": {"review", "review_label", "topic_id", "reviewed_at"},
+    "actors": {"name", "type", "role", "affiliation_id", "name_locked", "type_locked",
+               "affiliation_locked"},
+    "aliases": {"actor_id", "origin"},
+    "mentions": {"actor_id"},
+    "topics": {"name", "deleted"},
+    "topic_aliases": {"topic_id"},
+}
+
+
+class Decision:
+    """One analyst action: all its row changes share one decision id in the log."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.id: int | None = None
+        self.changes = 0
+
+    def _log(self, entity: str, entity_id: int, field: str, old: Any, new: Any) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO reviews (at, entity, entity_id, field, old_value, new_value, decision) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (utcnow(), entity, entity_id, field, json.dumps(old), json.dumps(new), self.id),
+        )
+        if self.id is None:
+            self.id = cur.lastrowid
+            self.conn.execute("UPDATE reviews SET decision = ? WHERE id = ?", (self.id, self.id))
+        self.changes += 1
+
+    def set(self, entity: str, entity_id: int, field: str, new: Any) -> bool:
+        """Set one column; log it if it changed. Returns whether it changed."""
+        table = TABLES[entity]
+        if field not in EDITABLE[table]:
+            raise ValueError(f"{entity}.{field} is not editable")
+        row = self.conn.execute(f"SELECT {field} FROM {table} WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{entity} {entity_id} does not exist")
+        old = row[0]
+        if old == new:
+            return False
+        self.conn.execute(f"UPDATE {table} SET {field} = ? WHERE id = ?", (new, entity_id))
+        self._log(entity, entity_id, field, old, new)
+        return True
+
+    def created(self, entity: str, entity_id: int) -> None:
+        """Log a row the analyst created (undo deletes it)."""
+        self._log(entity, entity_id, "created", None, _row_json(self.conn, TABLES[entity], entity_id))
+
+    def deleted(self, entity: str, entity_id: int) -> None:
+        """Delete a row, logging its content (undo re-inserts it with the same id)."""
+        table = TABLES[entity]
+        self._log(entity, entity_id, "deleted", _row_json(self.conn, table, entity_id), None)
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (entity_id,))
+
+
+def _row_json(conn: sqlite3.Connection, table: str, row_id: int) -> dict:
+    cur = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    names = [d[0] for d in cur.description]
+    values = cur.fetchone()
+    if values is None:
+        raise StoreError(f"{table} row {row_id} does not exist")
+    return dict(zip(names, values))
+
+
+class ReviewRepo:
+    def __init__(self, store: Store):
+        self.store = store
+
+    @contextmanager
+    def decision(self) -> Iterator[Decision]:
+        """A transaction whose changes form one undoable decision."""
+        with self.store.transaction() as conn:
+            yield Decision(conn)
+
+    # -- statements -------------------------------------------------------------------
+
+    def set_statement_review(self, statement_id: int, state: str) -> int | None:
+        """Accept, reject, mark edited or reset a statement. Accepting also accepts its
+        pending stances as labelled; rejecting leaves stances as they are (a rejected
+        statement's stances are ignored by every aggregate)."""
+        if state not in REVIEW_STATES:
+            raise ValueError(f"unknown review state {state!r}")
+        with self.decision() as d:
+            d.set("statement", statement_id, "review", state)
+            d.set("statement", statement_id, "reviewed_at", None if state == "pending" else utcnow())
+            if state == "accepted":
+                for (stance_id,) in d.conn.execute(
+                    "SELECT id FROM stances WHERE statement_id = ? AND review = 'pending'",
+                    (statement_id,),
+                ).fetchall():
+                    d.set("stance", stance_id, "review", "accepted")
+            return d.id
+
+    def accept(self, statement_id: int) -> int | None:
+        return self.set_statement_review(statement_id, "accepted")
+
+    def reject(self, statement_id: int) -> int | None:
+        return self.set_statement_review(statement_id, "rejected")
+
+    def set_speaker(self, statement_id: int, actor_id: int) -> int | None:
+        with self.decision() as d:
+            d.set("statement", statement_id, "speaker_id", actor_id)
+            _mark_edited(d, statement_id)
+            return d.id
+
+    # -- stances ----------------------------------------------------------------------
+
+    def set_stance(self, stance_id: int, label: str) -> int | None:
+        """The analyst's label for a (statement, topic). Kept apart from the machine label."""
+        if label not in STANCE_LABELS:
+            raise ValueError(f"unknown stance {label!r}; expected one of {', '.join(STANCE_LABELS)}")
+        with self.decision() as d:
+            row = d.conn.execute("SELECT statement_id, label FROM stances WHERE id = ?", (stance_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"stance {stance_id} does not exist")
+            d.set("stance", stance_id, "review_label", label)
+            d.set("stance", stance_id, "review", "accepted" if label == row[1] else "edited")
+            d.set("stance", stance_id, "reviewed_at", utcnow())
+            _mark_edited(d, row[0])
+            return d.id
+
+    def reject_stance(self, stance_id: int) -> int | None:
+        with self.decision() as d:
+            d.set("stance", stance_id, "review", "rejected")
+            d.set("stance", stance_id, "reviewed_at", utcnow())
+            return d.id
+
+    def add_stance(self, statement_id: int, topic_id: int, label: str) -> int:
+        """A stance the machine missed. Returns the stance id (an existing one is relabelled)."""
+        if label not in STANCE_LABELS:
+            raise ValueError(f"unknown stance {label!r}")
+        with self.decision() as d:
+            existing = d.conn.execute(
+                "SELECT id FROM stances WHERE statement_id = ? AND topic_id = ?", (statement_id, topic_id)
+            ).fetchone()
+            if existing:
+                self.set_stance(existing[0], label)
+                return existing[0]
+            cur = d.conn.execute(
+                "INSERT INTO stances (statement_id, topic_id, label, confidence, evidence, review, "
+                "review_label, reviewed_at) VALUES (?,?,?,1.0,'set by analyst','edited',?,?)",
+                (statement_id, topic_id, label, label, utcnow()),
+            )
+            d.created("stance", cur.lastrowid)
+            _mark_edited(d, statement_id)
+            return cur.lastrowid
+
+    def set_topic(self, stance_id: int, topic_id: int) -> int | None:
+        """Move a stance to another topic (the machine linked the wrong one)."""
+        with self.decision() as d:
+            row = d.conn.execute("SELECT statement_id FROM stances WHERE id = ?", (stance_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"stance {stance_id} does not exist")
+            clash = d.conn.execute(
+                "SELECT id FROM stances WHERE statement_id = ? AND topic_id = ? AND id != ?",
+                (row[0], topic_id, stance_id),
+            ).fetchone()
+            if clash:
+                d.deleted("stance", clash[0])
+            d.set("stance", stance_id, "topic_id", topic_id)
+            d.set("stance", stance_id, "review", "edited")
+            d.set("stance", stance_id, "reviewed_at", utcnow())
+            _mark_edited(d, row[0])
+            return d.id
+
+    # -- log and undo -----------------------------------------------------------------
+
+    def history(self, limit: int = 50) -> list[dict]:
+        rows = self.store.query("SELECT * FROM reviews ORDER BY id DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def undo(self) -> dict | None:
+        """Revert the most recent decision not yet undone. Returns what was undone, or None."""
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT decision FROM reviews WHERE undone = 0 AND decision IS NOT NULL "
+                "ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            decision = row[0]
+            rows = conn.execute(
+                "SELECT * FROM reviews WHERE decision = ? ORDER BY id DESC", (decision,)
+            ).fetchall()
+            for r in rows:
+                _revert(conn, r)
+            conn.execute("UPDATE reviews SET undone = 1 WHERE decision = ?", (decision,))
+            first = rows[-1]
+            return {"decision": decision, "entity": first["entity"], "entity_id": first["entity_id"],
+                    "field": first["field"], "changes": len(rows)}
+
+
+def _mark_edited(d: Decision, statement_id: int) -> None:
+    """Any correction of a pending or accepted statement makes it 'edited'."""
+    state = d.conn.execute("SELECT review FROM statements WHERE id = ?", (statement_id,)).fetchone()
+    if state and state[0] in ("pending", "accepted"):
+        d.set("statement", statement_id, "review", "edited")
+        d.set("statement", statement_id, "reviewed_at", utcnow())
+
+
+def _revert(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
+    table = TABLES[r["entity"]]
+    old = json.loads(r["old_value"]) if r["old_value"] is not None else None
+    if r["field"] == "created":
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (r["entity_id"],))
+    elif r["field"] == "deleted":
+        cols = list(old)
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(_quote(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [old[c] for c in cols],
+        )
+    else:
+        if r["field"] not in EDITABLE[table]:
+            raise StoreError(f"cannot undo {r['entity']}.{r['field']}")
+        conn.execute(f"UPDATE {table} SET {r['field']} = ? WHERE id = ?", (old, r["entity_id"]))
+
+
+def _quote(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'

@@ -1,0 +1,205 @@
+"""The one place the database schema lives.
+
+Each entry of ``MIGRATIONS`` moves a database from ``user_version`` N to N+1. A new database
+runs all of them; an old file runs the ones it lacks, each in its own transaction. Never edit
+a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+ACTOR_TYPES = ("person", "organization", "country", "media", "group")
+STATEMENT_KINDS = ("direct", "indirect", "action")
+STANCE_LABELS = ("support", "oppose", "conditional", "neutral")
+REVIEW_STATES = ("pending", "accepted", "rejected", "edited")
+
+_V1 = """
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    external_id   TEXT,
+    path          TEXT,
+    title         TEXT NOT NULL DEFAULT '',
+    source        TEXT,
+    published     TEXT,             -- ISO 8601 date or datetime, or NULL
+    url           TEXT,
+    text          TEXT NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    words         INTEGER NOT NULL DEFAULT 0,
+    ingested_at   TEXT NOT NULL,
+    extracted_version TEXT,         -- extractor version that last processed this article
+    extracted_at  TEXT
+);
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_title ON articles(title COLLATE NOCASE, id);
+CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id);
+CREATE INDEX articles_extracted ON articles(extracted_version);
+
+CREATE TABLE actors (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    type          TEXT NOT NULL DEFAULT 'group'
+                  CHECK (type IN ('person','organization','country','media','group')),
+    role          TEXT,             -- 'spokesman', 'foreign minister', ...
+    affiliation_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+    -- Fields an analyst set by hand; extraction never overwrites them.
+    name_locked   INTEGER NOT NULL DEFAULT 0,
+    type_locked   INTEGER NOT NULL DEFAULT 0,
+    affiliation_locked INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX actors_affiliation ON actors(affiliation_id);
+
+-- Every surface form that resolves to an actor. 'norm' is the lookup key (casefolded,
+-- whitespace collapsed). An alias an analyst moved (split, merge) has origin 'analyst'
+-- and is never re-pointed by extraction.
+CREATE TABLE aliases (
+    id            INTEGER PRIMARY KEY,
+    actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias         TEXT NOT NULL,
+    norm          TEXT NOT NULL UNIQUE,
+    origin        TEXT NOT NULL DEFAULT 'machine' CHECK (origin IN ('machine','analyst'))
+);
+CREATE INDEX aliases_actor ON aliases(actor_id);
+
+CREATE TABLE mentions (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    label         TEXT              -- NER label or rule that found it
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE TABLE topics (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    origin        TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('file','auto','analyst')),
+    -- A topic the analyst deleted stays as a tombstone so re-extraction does not revive it.
+    deleted       INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL
+);
+
+CREATE TABLE topic_aliases (
+    id            INTEGER PRIMARY KEY,
+    topic_id      INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    alias         TEXT NOT NULL,
+    norm          TEXT NOT NULL UNIQUE
+);
+CREATE INDEX topic_aliases_topic ON topic_aliases(topic_id);
+
+CREATE TABLE statements (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id    INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+    speaker_text  TEXT,             -- the mention as written ('he', 'Kirby')
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    cue           TEXT,
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    content       TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end   INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('direct','indirect','action')),
+    confidence    REAL NOT NULL DEFAULT 0.5,
+    review        TEXT NOT NULL DEFAULT 'pending'
+                  CHECK (review IN ('pending','accepted','rejected','edited')),
+    reviewed_at   TEXT,
+    extractor_version TEXT
+);
+CREATE INDEX statements_article ON statements(article_id, content_start);
+CREATE INDEX statements_speaker ON statements(speaker_id);
+CREATE INDEX statements_review ON statements(review, article_id, content_start);
+
+-- A machine label and, separately, the analyst's. The effective label is
+-- COALESCE(review_label, label); extraction only ever writes 'label'.
+CREATE TABLE stances (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id      INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    label         TEXT NOT NULL CHECK (label IN ('support','oppose','conditional','neutral')),
+    confidence    REAL NOT NULL DEFAULT 0.5,
+    evidence      TEXT,             -- the words that decided the label
+    review        TEXT NOT NULL DEFAULT 'pending'
+                  CHECK (review IN ('pending','accepted','rejected','edited')),
+    review_label  TEXT CHECK (review_label IN ('support','oppose','conditional','neutral')),
+    reviewed_at   TEXT,
+    UNIQUE (statement_id, topic_id)
+);
+CREATE INDEX stances_topic ON stances(topic_id);
+
+-- Append-only audit log of every analyst decision. Undo appends too.
+CREATE TABLE reviews (
+    id            INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    entity        TEXT NOT NULL,    -- statement | stance | actor | alias | topic
+    entity_id     INTEGER NOT NULL,
+    field         TEXT NOT NULL,    -- review | label | speaker | name | type | affiliation | merge | ...
+    old_value     TEXT,
+    new_value     TEXT,
+    -- One analyst action can change several rows (accepting a statement accepts its
+    -- stances); they share 'decision', the id of the action's first row. Undo reverts a
+    -- whole decision and marks its rows undone.
+    decision      INTEGER,
+    undone        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reviews_decision ON reviews(decision);
+CREATE INDEX reviews_entity ON reviews(entity, entity_id);
+
+CREATE TABLE runs (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL,    -- ingest | extract
+    started_at    TEXT NOT NULL,
+    finished_at   TEXT,
+    parley_version TEXT NOT NULL,
+    model         TEXT,
+    model_version TEXT,
+    extractor_version TEXT,
+    counts        TEXT              -- JSON object
+);
+
+CREATE TABLE ingest_errors (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL,
+    reason        TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    run_id        INTEGER REFERENCES runs(id) ON DELETE SET NULL
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+"""
+
+# v2: full-text search over statement content (v1 databases searched articles only).
+_V2 = """
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    content, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO statements_fts(rowid, content) SELECT id, content FROM statements;
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF content ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
