@@ -17,10 +17,12 @@ from pathlib import Path
 
 from .actors import ActorRepo
 from .articles import ArticleIn, ArticleRepo, fts_query
+from .browse import BrowseRepo
 from .db import Database, StoreError, alias_key, utcnow
 from .extraction import ExtractionRepo
 from .review import ReviewRepo
 from .runs import RunRepo
+from .stance_rows import StanceRowRepo
 from .schema import ACTOR_TYPES, REVIEW_STATES, SCHEMA_VERSION, STANCE_LABELS, STATEMENT_KINDS
 
 __all__ = [
@@ -37,6 +39,8 @@ class Store(Database):
         self.actors = ActorRepo(self)
         self.review = ReviewRepo(self)
         self.extraction = ExtractionRepo(self)
+        self.browse = BrowseRepo(self)
+        self.stance_rows = StanceRowRepo(self)  # read-only queries for extract/analysis
 
     def stats(self) -> dict[str, int]:
         """Row counts for the status bar and 'parley stats'."""

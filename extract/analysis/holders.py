@@ -1,0 +1,46 @@
+"""Who a statement counts for: its speaker and everyone up the speaker's affiliation chain.
+
+'A statement by an official or spokesman counts for the person and for the government or
+country they speak for': John Kirby -> State Department -> United States. Media are not stance
+holders: a statement voiced by a media actor counts for no one, and the chain stops before a
+media actor (a reporter's words do not become their outlet's or their country's).
+"""
+
+from __future__ import annotations
+
+
+class Holders:
+    def __init__(self, actors: dict[int, tuple[str, str, int | None]]):
+        # actors: id -> (name, type, affiliation_id), as StanceRowRepo.actors() returns
+        self.actors = actors
+        self._cache: dict[int, tuple[int, ...]] = {}
+
+    def of(self, speaker_id: int) -> tuple[int, ...]:
+        """The actors a statement by ``speaker_id`` counts for, speaker first."""
+        cached = self._cache.get(speaker_id)
+        if cached is not None:
+            return cached
+        chain: list[int] = []
+        current: int | None = speaker_id
+        while current is not None and current not in chain and current in self.actors:
+            _name, type_, parent = self.actors[current]
+            if type_ == "media":
+                break
+            chain.append(current)
+            current = parent
+        out = tuple(chain)
+        self._cache[speaker_id] = out
+        return out
+
+    def top(self, actor_id: int) -> str | None:
+        """Name of the top of an actor's affiliation chain (its country, usually), or None.
+
+        This is the plain chain, media included: it describes the actor, not who it speaks for."""
+        seen = {actor_id}
+        current = self.actors.get(actor_id, (None, None, None))[2]
+        top = None
+        while current is not None and current not in seen and current in self.actors:
+            seen.add(current)
+            top = self.actors[current][0]
+            current = self.actors[current][2]
+        return top

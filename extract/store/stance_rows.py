@@ -1,0 +1,157 @@
+"""Read-only queries behind the comparison module (extract/analysis).
+
+Everything here reads; nothing writes. The counting rules live in one WHERE clause:
+- the effective label is COALESCE(stances.review_label, stances.label);
+- a rejected statement or a rejected stance never counts, nor a stance on a deleted topic;
+- a statement with no resolved speaker counts for no one;
+- with ``reviewed_only``, only stances an analyst accepted or edited count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from .db import alias_key
+
+if TYPE_CHECKING:
+    from . import Store
+
+# Stance review states an analyst decided (accepting a statement accepts its stances).
+REVIEWED_STATES = ("accepted", "edited")
+
+
+def counted_where(reviewed_only: bool, topic_ids: Iterable[int] | None) -> tuple[str, list]:
+    """The WHERE clause (over stances st, statements s, topics t) of every counted stance."""
+    clauses = [
+        "st.review != 'rejected'", "s.review != 'rejected'", "s.speaker_id IS NOT NULL",
+        "t.deleted = 0",
+    ]
+    params: list = []
+    if reviewed_only:
+        clauses.append("st.review IN ('accepted', 'edited')")
+    if topic_ids is not None:
+        ids = sorted(set(topic_ids))
+        clauses.append(f"st.topic_id IN ({', '.join('?' * len(ids)) or 'NULL'})")
+        params.extend(ids)
+    return " AND ".join(clauses), params
+
+
+class StanceRowRepo:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # -- the rows every aggregate is built from ------------------------------------------
+
+    def rows(self, *, reviewed_only: bool = False, topic_ids: Iterable[int] | None = None,
+             speaker_ids: Iterable[int] | None = None) -> list[tuple]:
+        """Counted stances as tuples
+        (statement_id, speaker_id, topic_id, label, reviewed, published), oldest first."""
+        where, params = counted_where(reviewed_only, topic_ids)
+        if speaker_ids is not None:
+            ids = sorted(set(speaker_ids))
+            where += f" AND s.speaker_id IN ({', '.join('?' * len(ids)) or 'NULL'})"
+            params.extend(ids)
+        sql = (
+            "SELECT s.id, s.speaker_id, st.topic_id, COALESCE(st.review_label, st.label), "
+            "st.review IN ('accepted', 'edited'), a.published "
+            "FROM stances st JOIN statements s ON s.id = st.statement_id "
+            "JOIN topics t ON t.id = st.topic_id JOIN articles a ON a.id = s.article_id "
+            f"WHERE {where} ORDER BY coalesce(a.published, ''), s.id"
+        )
+        with self.store.snapshot() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def grouped(self, *, reviewed_only: bool = False,
+                topic_ids: Iterable[int] | None = None) -> list[tuple]:
+        """Counted stances grouped in SQL: (speaker_id, topic_id, label, count).
+
+        The network needs counts only; grouping in SQLite keeps a million stances from ever
+        becoming a million Python objects."""
+        where, params = counted_where(reviewed_only, topic_ids)
+        sql = (
+            "SELECT s.speaker_id, st.topic_id, COALESCE(st.review_label, st.label), count(*) "
+            "FROM stances st JOIN statements s ON s.id = st.statement_id "
+            "JOIN topics t ON t.id = st.topic_id "
+            f"WHERE {where} GROUP BY 1, 2, 3"
+        )
+        with self.store.snapshot() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def iter_raw(self) -> Iterator[tuple]:
+        """Every stance row as stored, ungrouped (the benchmark's read-only baseline)."""
+        sql = (
+            "SELECT s.speaker_id, st.topic_id, COALESCE(st.review_label, st.label) "
+            "FROM stances st JOIN statements s ON s.id = st.statement_id"
+        )
+        with self.store.snapshot() as conn:
+            yield from conn.execute(sql)
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def actors(self) -> dict[int, tuple[str, str, int | None]]:
+        """id -> (name, type, affiliation_id) for every actor."""
+        rows = self.store.query("SELECT id, name, type, affiliation_id FROM actors")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def topics(self) -> dict[int, str]:
+        """id -> name of every topic not deleted."""
+        return {r[0]: r[1] for r in self.store.query("SELECT id, name FROM topics WHERE deleted = 0")}
+
+    def resolve_topic(self, name: str) -> int | None:
+        """Topic id for a name or alias (case-insensitive), or None. Deleted topics never match."""
+        key = alias_key(name)
+        row = self.store.query_one(
+            "SELECT t.id FROM topic_aliases a JOIN topics t ON t.id = a.topic_id "
+            "WHERE a.norm = ? AND t.deleted = 0", (key,),
+        ) or self.store.query_one(
+            "SELECT id FROM topics WHERE name = ? COLLATE NOCASE AND deleted = 0", (" ".join(name.split()),)
+        )
+        return row[0] if row else None
+
+    def suggest_topics(self, name: str, limit: int = 5) -> list[str]:
+        """Close matches among topic names and aliases, as canonical names."""
+        choices: dict[str, str] = {}
+        for alias, canonical in self.store.query(
+            "SELECT a.alias, t.name FROM topic_aliases a JOIN topics t ON t.id = a.topic_id "
+            "WHERE t.deleted = 0 UNION ALL SELECT name, name FROM topics WHERE deleted = 0"
+        ):
+            choices.setdefault(alias, canonical)
+        found = process.extract(name, list(choices), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
+        out: list[str] = []
+        for alias, _score, _ in found:
+            if choices[alias] not in out:
+                out.append(choices[alias])
+        return out[:limit]
+
+    def statements(self, statement_ids: Iterable[int]) -> dict[int, dict]:
+        """Evidence for reports: statement id -> speaker, content, kind, review and article."""
+        ids = sorted(set(statement_ids))
+        out: dict[int, dict] = {}
+        # Chunked: SQLite limits the number of bound parameters.
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.store.query(
+                "SELECT s.id, s.content, s.kind, s.review, s.cue, s.speaker_text, "
+                "sp.name AS speaker, a.id AS article_id, a.title, a.source, a.published "
+                "FROM statements s LEFT JOIN actors sp ON sp.id = s.speaker_id "
+                "JOIN articles a ON a.id = s.article_id "
+                f"WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk,
+            )
+            out.update({r["id"]: dict(r) for r in rows})
+        return out
+
+    def stance_labels(self, statement_ids: Iterable[int]) -> dict[tuple[int, int], str]:
+        """(statement_id, topic_id) -> effective label, for evidence listings."""
+        ids = sorted(set(statement_ids))
+        out: dict[tuple[int, int], str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for sid, tid, label in self.store.query(
+                "SELECT statement_id, topic_id, COALESCE(review_label, label) FROM stances "
+                f"WHERE statement_id IN ({', '.join('?' * len(chunk))})", chunk,
+            ):
+                out[(sid, tid)] = label
+        return out

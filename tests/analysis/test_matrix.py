@@ -1,0 +1,119 @@
+"""stance_cells and actor_topic_matrix on the hand-made world (see conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.analysis import UnknownName, actor_topic_matrix, stance_cells
+from extract.store import StoreError
+
+CONTRACT_KEYS = {"actor", "actor_type", "affiliation", "topic", "stance", "counts", "statements", "reviewed"}
+
+
+def by_key(cells):
+    return {(c["actor"], c["topic"]): c for c in cells}
+
+
+def counts(support=0, oppose=0, conditional=0, neutral=0):
+    return {"support": support, "oppose": oppose, "conditional": conditional, "neutral": neutral}
+
+
+def test_cells_roll_up_the_affiliation_chain(world):
+    store, s = world
+    cells = by_key(stance_cells(store))
+    for cell in cells.values():
+        assert CONTRACT_KEYS <= set(cell)
+    kirby = cells[("John Kirby", "denuclearization")]
+    # s8 (oppose) is rejected, so only s1 counts.
+    assert kirby["counts"] == counts(support=1)
+    assert kirby["statements"] == [s["s1"]]
+    assert kirby["affiliation"] == "United States"
+    assert kirby["actor_type"] == "person"
+    assert cells[("State Department", "denuclearization")]["counts"] == counts(support=1)
+    us_treaty = cells[("United States", "peace treaty")]
+    # s1 via Kirby (conditional) and s7 (oppose): a 1-1 tie, nothing reviewed, both sides:
+    # the most recent (s7, 2024-02-01) leads.
+    assert us_treaty["counts"] == counts(conditional=1, oppose=1)
+    assert us_treaty["stance"] == "oppose"
+    assert us_treaty["mixed"] is True
+    assert us_treaty["statements"] == sorted([s["s1"], s["s7"]])
+    assert us_treaty["affiliation"] is None
+    assert cells[("United States", "denuclearization")]["stance"] == "support"
+    assert cells[("South Korea", "denuclearization")]["statements"] == [s["s3"]]
+    assert cells[("South Korea", "peace treaty")]["counts"] == counts(support=1)
+    assert cells[("China", "peace treaty")]["stance"] == "support"
+    nk = cells[("North Korea", "denuclearization")]
+    assert nk["counts"] == counts(oppose=2) and nk["mixed"] is False
+
+
+def test_media_count_for_no_one(world):
+    store, _ = world
+    cells = stance_cells(store)
+    assert not [c for c in cells if c["actor"] == "Yonhap"]
+    # Yonhap's neutral statement does not roll up to South Korea either.
+    assert all(c["counts"]["neutral"] == 0 for c in cells)
+
+
+def test_reviewed_flag_and_reviewed_only(world):
+    store, s = world
+    cells = by_key(stance_cells(store))
+    assert cells[("North Korea", "peace treaty")]["reviewed"] is True       # s2 accepted
+    assert cells[("North Korea", "denuclearization")]["reviewed"] is False  # s2 yes, s6 no
+    only = by_key(stance_cells(store, reviewed_only=True))
+    assert set(only) == {("North Korea", "peace treaty"), ("North Korea", "denuclearization")}
+    assert only[("North Korea", "denuclearization")]["counts"] == counts(oppose=1)
+    assert all(c["reviewed"] for c in only.values())
+
+
+def test_analyst_label_overrides_and_rejected_stance_drops(world):
+    store, s = world
+    stance_id = store.scalar("SELECT id FROM stances WHERE statement_id = ?", (s["s7"],))
+    store.review.set_stance(stance_id, "conditional")
+    cell = by_key(stance_cells(store))[("United States", "peace treaty")]
+    assert cell["counts"] == counts(conditional=2)
+    assert cell["stance"] == "conditional" and cell["mixed"] is False
+    store.review.reject_stance(stance_id)
+    cell = by_key(stance_cells(store))[("United States", "peace treaty")]
+    assert cell["counts"] == counts(conditional=1)
+    assert cell["statements"] == [s["s1"]]
+
+
+def test_filters(world):
+    store, _ = world
+    countries = stance_cells(store, actor_types=["country"])
+    assert {c["actor"] for c in countries} == {"United States", "North Korea", "South Korea", "China"}
+    treaty = stance_cells(store, topics=["Peace Treaty"])
+    assert {c["topic"] for c in treaty} == {"peace treaty"}
+    assert [c["actor"] for c in stance_cells(store, min_evidence=2)] == ["North Korea", "United States"]
+    assert {c["actor"] for c in stance_cells(store, actors=["dprk", "washington"])} == {
+        "North Korea", "United States"}
+
+
+def test_bad_names_and_types_give_clear_errors(world):
+    store, _ = world
+    with pytest.raises(UnknownName) as err:
+        stance_cells(store, topics=["denuclearisation"])
+    assert "denuclearization" in str(err.value)
+    with pytest.raises(UnknownName):
+        stance_cells(store, actors=["Nobody At All"])
+    with pytest.raises(StoreError, match="unknown actor type 'martian'"):
+        stance_cells(store, actor_types=["martian"])
+
+
+def test_matrix_orders_by_evidence(world):
+    store, _ = world
+    m = actor_topic_matrix(store, actor_types=["country"])
+    names = [a["name"] for a in m.actors]
+    # evidence: United States 3 (s1 twice via Kirby, s7), North Korea 3 (s2 twice, s6),
+    # South Korea 2, China 1; ties by name.
+    assert names == ["North Korea", "United States", "South Korea", "China"]
+    assert [t["name"] for t in m.topics] == ["peace treaty", "denuclearization"]
+    assert m.cell_at(0, 0)["stance"] == "support"
+    assert m.cell_at(3, 1) is None   # China said nothing on denuclearization
+    assert len(m) == 7
+
+
+def test_empty_store(store):
+    assert stance_cells(store) == []
+    m = actor_topic_matrix(store)
+    assert m.actors == [] and m.topics == [] and len(m) == 0
