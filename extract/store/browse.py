@@ -1,0 +1,326 @@
+"""Read-only queries for the explorer: lists with keyset pagination, article and actor detail.
+
+Every list is a ``ListQuery``: a SELECT without ORDER BY plus the sort keys (the last key is
+always a unique id, so ``(k1, ..., id) > (?, ..., ?)`` walks the list exactly). ``fetch``
+reads one page after or before a known row, which costs the same on page 1 and page 10,000;
+an OFFSET fallback exists only for jumps into the middle (a scrollbar drag).
+Nothing here writes: analyst edits go through ``store.review`` and ``store.actors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .articles import ARTICLE_SORTS, fts_query
+from .db import alias_key
+
+if TYPE_CHECKING:
+    from . import Store
+
+ACTOR_SORTS = {
+    "name": "ac.name COLLATE NOCASE",
+    "type": "ac.type",
+}
+
+# An item waits in the review queue while the statement or one of its stances is pending;
+# a rejected statement is done, whatever its stances say.
+_QUEUE_WHERE = (
+    "s.review != 'rejected' AND (s.review = 'pending' OR EXISTS("
+    "SELECT 1 FROM stances t WHERE t.statement_id = s.id AND t.review = 'pending'))"
+)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """One list's rows: ``SELECT columns FROM source WHERE where`` ordered by ``keys``."""
+
+    columns: str
+    source: str
+    keys: tuple[str, ...]
+    where: tuple[str, ...] = ()
+    params: tuple = ()
+    desc: bool = False
+    description: str = ""  # the active filter, in words, for the status bar
+
+    def filtered(self, condition: str, *params, note: str = "") -> ListQuery:
+        description = ", ".join(p for p in (self.description, note) if p)
+        return replace(self, where=self.where + (condition,), params=self.params + params,
+                       description=description)
+
+
+@dataclass
+class Page:
+    rows: list[dict] = field(default_factory=list)
+
+    def first_key(self) -> tuple | None:
+        return self.rows[0]["_key"] if self.rows else None
+
+    def last_key(self) -> tuple | None:
+        return self.rows[-1]["_key"] if self.rows else None
+
+
+class BrowseRepo:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # -- generic paging ------------------------------------------------------------------
+
+    def count(self, q: ListQuery) -> int:
+        return self.store.scalar(f"SELECT count(*) FROM {q.source}{_where(q.where)}", q.params)
+
+    def fetch(self, q: ListQuery, *, after: tuple | None = None, before: tuple | None = None,
+              offset: int = 0, limit: int = 100, from_end: bool = False) -> list[dict]:
+        """One page: after a key, before a key, at an offset, or the last ``limit`` rows."""
+        where = list(q.where)
+        params = list(q.params)
+        backwards = before is not None or from_end
+        row_keys = "(" + ", ".join(q.keys) + ")"
+        marks = "(" + ", ".join("?" * len(q.keys)) + ")"
+        if after is not None:
+            where.append(f"{row_keys} {'<' if q.desc else '>'} {marks}")
+            params.extend(after)
+        if before is not None:
+            where.append(f"{row_keys} {'>' if q.desc else '<'} {marks}")
+            params.extend(before)
+        descending = q.desc != backwards
+        order = ", ".join(f"{k} {'DESC' if descending else 'ASC'}" for k in q.keys)
+        key_cols = ", ".join(f"{k} AS _k{i}" for i, k in enumerate(q.keys))
+        sql = (f"SELECT {q.columns}, {key_cols} FROM {q.source}{_where(where)} "
+               f"ORDER BY {order} LIMIT ? OFFSET ?")
+        params.extend((limit, 0 if (after or before or from_end) else offset))
+        rows = []
+        for r in self.store.query(sql, tuple(params)):
+            row = dict(r)
+            row["_key"] = tuple(row.pop(f"_k{i}") for i in range(len(q.keys)))
+            rows.append(row)
+        if backwards:
+            rows.reverse()
+        return rows
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (``parley extract`` in another terminal)."""
+        return self.store.scalar("PRAGMA data_version")
+
+    # -- articles ------------------------------------------------------------------------
+
+    def articles(self, sort: str = "published", desc: bool = False, search: str | None = None) -> ListQuery:
+        if sort not in ARTICLE_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(ARTICLE_SORTS)}")
+        keys = (ARTICLE_SORTS[sort], "a.id") if sort != "id" else ("a.id",)
+        q = ListQuery(
+            columns=(
+                "a.id, a.title, a.source, a.published, a.words, "
+                "(SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements, "
+                "(SELECT count(*) FROM statements s WHERE s.article_id = a.id "
+                "AND s.review != 'pending') AS reviewed"
+            ),
+            source="articles a", keys=keys, desc=desc,
+        )
+        if search and fts_query(search):
+            q = q.filtered("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                           fts_query(search), note=f"search {search!r}")
+        return q
+
+    def article(self, article_id: int) -> dict | None:
+        row = self.store.query_one(
+            "SELECT id, title, source, published, url, path, text, words, extracted_version "
+            "FROM articles WHERE id = ?", (article_id,))
+        return dict(row) if row else None
+
+    def statements_of_article(self, article_id: int) -> list[dict]:
+        """Every statement of an article in reading order, with speaker name and stances."""
+        rows = self.store.query(
+            "SELECT s.*, ac.name AS speaker FROM statements s "
+            "LEFT JOIN actors ac ON ac.id = s.speaker_id "
+            "WHERE s.article_id = ? ORDER BY s.content_start, s.id", (article_id,))
+        statements = [dict(r) for r in rows]
+        by_id = {s["id"]: s for s in statements}
+        for s in statements:
+            s["stances"] = []
+        if by_id:
+            for r in self.store.query(
+                "SELECT t.id, t.statement_id, t.topic_id, tp.name AS topic, t.label, t.review_label, "
+                "COALESCE(t.review_label, t.label) AS effective, t.review, t.confidence, t.evidence "
+                "FROM stances t JOIN statements s ON s.id = t.statement_id "
+                "JOIN topics tp ON tp.id = t.topic_id WHERE s.article_id = ? ORDER BY t.id",
+                (article_id,),
+            ):
+                by_id[r["statement_id"]]["stances"].append(dict(r))
+        return statements
+
+    def mentions_of_article(self, article_id: int) -> list[dict]:
+        return [dict(r) for r in self.store.query(
+            'SELECT m.start, m."end", m.text, m.actor_id, ac.name AS actor FROM mentions m '
+            "JOIN actors ac ON ac.id = m.actor_id WHERE m.article_id = ? ORDER BY m.start",
+            (article_id,))]
+
+    def actors_of_article(self, article_id: int) -> list[dict]:
+        """Actors mentioned in or speaking in an article (the speaker picker's choices)."""
+        return [dict(r) for r in self.store.query(
+            "SELECT ac.id, ac.name, ac.type, count(*) AS mentions FROM ("
+            "  SELECT actor_id AS aid FROM mentions WHERE article_id = ?"
+            "  UNION ALL SELECT speaker_id FROM statements WHERE article_id = ? AND speaker_id IS NOT NULL"
+            ") JOIN actors ac ON ac.id = aid GROUP BY ac.id ORDER BY mentions DESC, ac.name",
+            (article_id, article_id))]
+
+    def statement(self, statement_id: int) -> dict | None:
+        row = self.store.query_one("SELECT article_id FROM statements WHERE id = ?", (statement_id,))
+        if row is None:
+            return None
+        for s in self.statements_of_article(row[0]):
+            if s["id"] == statement_id:
+                return s
+        return None
+
+    def context(self, statement: dict, margin: int = 240) -> tuple[str, int]:
+        """The statement with the sentences around it: (text, offset of the text in the article)."""
+        start = min(x for x in (statement["content_start"], statement.get("speaker_start"),
+                                statement.get("cue_start")) if x is not None)
+        end = max(x for x in (statement["content_end"], statement.get("speaker_end"),
+                              statement.get("cue_end")) if x is not None)
+        lo = max(0, start - margin)
+        row = self.store.query_one(
+            "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+            (lo + 1, end - lo + margin, statement["article_id"]))
+        text = row[0] if row else ""
+        # Start and stop at sentence boundaries when there is one in the margin.
+        head = max(text.rfind(". ", 0, start - lo), text.rfind("\n", 0, start - lo))
+        cut_start = head + 1 if head >= 0 else 0
+        tail_at = end - lo
+        tails = [i for i in (text.find(". ", tail_at), text.find("\n", tail_at)) if i >= 0]
+        cut_end = min(tails) + 1 if tails else len(text)
+        piece = text[cut_start:cut_end]
+        lead = len(piece) - len(piece.lstrip("\n "))
+        return piece.strip("\n "), lo + cut_start + lead
+
+    # -- actors --------------------------------------------------------------------------
+
+    def actors(self, sort: str = "name", desc: bool = False, actor_type: str | None = None,
+               name: str | None = None) -> ListQuery:
+        if sort not in ACTOR_SORTS:
+            raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(ACTOR_SORTS)}")
+        q = ListQuery(
+            columns=(
+                "ac.id, ac.name, ac.type, ac.role, aff.name AS affiliation, "
+                "(SELECT count(*) FROM mentions m WHERE m.actor_id = ac.id) AS mentions, "
+                "(SELECT count(*) FROM statements s WHERE s.speaker_id = ac.id) AS statements"
+            ),
+            source="actors ac LEFT JOIN actors aff ON aff.id = ac.affiliation_id",
+            keys=(ACTOR_SORTS[sort], "ac.id"), desc=desc,
+        )
+        if actor_type:
+            q = q.filtered("ac.type = ?", actor_type, note=f"type {actor_type}")
+        if name and alias_key(name):
+            q = q.filtered("ac.id IN (SELECT actor_id FROM aliases WHERE norm LIKE ? ESCAPE '\\')",
+                           f"%{_like(alias_key(name))}%", note=f"name {name!r}")
+        return q
+
+    def actor(self, actor_id: int) -> dict | None:
+        """An actor with aliases, affiliation chain, members and stances by topic."""
+        actor = self.store.actors.get(actor_id)
+        if actor is None:
+            return None
+        actor["chain"] = self.store.actors.chain(actor_id)
+        actor["members"] = [dict(r) for r in self.store.query(
+            "SELECT id, name, type FROM actors WHERE affiliation_id = ? ORDER BY name LIMIT 50", (actor_id,))]
+        actor["stances"] = [dict(r) for r in self.store.query(
+            "SELECT tp.id AS topic_id, tp.name AS topic, "
+            "sum(COALESCE(t.review_label, t.label) = 'support') AS support, "
+            "sum(COALESCE(t.review_label, t.label) = 'oppose') AS oppose, "
+            "sum(COALESCE(t.review_label, t.label) = 'conditional') AS conditional, "
+            "sum(COALESCE(t.review_label, t.label) = 'neutral') AS neutral "
+            "FROM statements s JOIN stances t ON t.statement_id = s.id JOIN topics tp ON tp.id = t.topic_id "
+            "WHERE s.speaker_id = ? AND s.review != 'rejected' AND t.review != 'rejected' AND tp.deleted = 0 "
+            "GROUP BY tp.id ORDER BY tp.name COLLATE NOCASE", (actor_id,))]
+        actor["mention_count"] = self.store.scalar("SELECT count(*) FROM mentions WHERE actor_id = ?", (actor_id,))
+        return actor
+
+    def statements_by(self, actor_id: int) -> ListQuery:
+        """An actor's statements, newest article first is not needed: reading order by article."""
+        return ListQuery(
+            columns=("s.id, s.article_id, s.content, s.kind, s.review, s.confidence, a.title, "
+                     "(SELECT group_concat(tp.name || '=' || COALESCE(t.review_label, t.label), ', ') "
+                     " FROM stances t JOIN topics tp ON tp.id = t.topic_id "
+                     " WHERE t.statement_id = s.id AND t.review != 'rejected') AS stances"),
+            source="statements s JOIN articles a ON a.id = s.article_id",
+            keys=("s.article_id", "s.content_start", "s.id"),
+            where=("s.speaker_id = ?",), params=(actor_id,),
+        )
+
+    def actor_names(self, limit: int = 200_000) -> list[tuple[int, str, str]]:
+        """(id, name, type) of every actor, for fuzzy pickers."""
+        return [tuple(r) for r in self.store.query(
+            "SELECT id, name, type FROM actors ORDER BY name COLLATE NOCASE LIMIT ?", (limit,))]
+
+    # -- topics --------------------------------------------------------------------------
+
+    def topics(self) -> list[dict]:
+        return [dict(r) for r in self.store.query(
+            "SELECT tp.id, tp.name, (SELECT count(*) FROM stances t WHERE t.topic_id = tp.id) AS stances "
+            "FROM topics tp WHERE tp.deleted = 0 ORDER BY tp.name COLLATE NOCASE")]
+
+    # -- review queue --------------------------------------------------------------------
+
+    def review_queue(self, *, article_id: int | None = None, actor_id: int | None = None,
+                     topic_id: int | None = None, lowest_confidence: bool = False) -> ListQuery:
+        """Statements waiting for a decision, in reading order (or least confident first)."""
+        keys = (("s.confidence", "s.id") if lowest_confidence
+                else ("s.article_id", "s.content_start", "s.id"))
+        q = ListQuery(
+            columns="s.id, s.article_id, s.content, s.confidence, s.review",
+            source="statements s", keys=keys, where=(_QUEUE_WHERE,),
+            description="lowest confidence first" if lowest_confidence else "",
+        )
+        return self._scoped(q, article_id, actor_id, topic_id)
+
+    def review_scope(self, *, article_id: int | None = None, actor_id: int | None = None,
+                     topic_id: int | None = None) -> ListQuery:
+        """All statements the current review filters cover (for the 'reviewed N / M' counter)."""
+        q = ListQuery(columns="s.id", source="statements s", keys=("s.id",))
+        return self._scoped(q, article_id, actor_id, topic_id)
+
+    def review_progress(self, **filters) -> tuple[int, int]:
+        q = self.review_scope(**filters)
+        row = self.store.query_one(
+            f"SELECT count(*), coalesce(sum(s.review != 'pending'), 0) FROM {q.source}{_where(q.where)}",
+            q.params)
+        return int(row[1]), int(row[0])
+
+    def _scoped(self, q: ListQuery, article_id, actor_id, topic_id) -> ListQuery:
+        if article_id is not None:
+            q = q.filtered("s.article_id = ?", article_id, note=f"article {article_id}")
+        if actor_id is not None:
+            q = q.filtered("s.speaker_id = ?", actor_id, note=f"actor {actor_id}")
+        if topic_id is not None:
+            q = q.filtered("EXISTS(SELECT 1 FROM stances t WHERE t.statement_id = s.id AND t.topic_id = ?)",
+                           topic_id, note=f"topic {topic_id}")
+        return q
+
+    # -- command palette -----------------------------------------------------------------
+
+    def find(self, text: str, limit: int = 8) -> list[dict]:
+        """Articles, actors and topics whose name contains ``text`` (the palette's jump list)."""
+        key = alias_key(text)
+        if not key:
+            return []
+        like = f"%{_like(key)}%"
+        out = [{"kind": "actor", "id": r[0], "name": r[1]} for r in self.store.query(
+            "SELECT DISTINCT ac.id, ac.name FROM aliases al JOIN actors ac ON ac.id = al.actor_id "
+            "WHERE al.norm LIKE ? ESCAPE '\\' LIMIT ?", (like, limit))]
+        out += [{"kind": "topic", "id": r[0], "name": r[1]} for r in self.store.query(
+            "SELECT id, name FROM topics WHERE deleted = 0 AND name LIKE ? ESCAPE '\\' LIMIT ?", (like, limit))]
+        q = fts_query(text)
+        if q:
+            out += [{"kind": "article", "id": r[0], "name": r[1]} for r in self.store.query(
+                "SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", ("title : (" + q + ")", limit))]
+        return out
+
+
+def _where(conditions) -> str:
+    return (" WHERE " + " AND ".join(f"({c})" for c in conditions)) if conditions else ""
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
