@@ -180,7 +180,7 @@ def build_demo(target: Path, *, quiet: bool = False) -> Path:
     for stale in target.glob("demo.db.building*"):
         stale.unlink()
     with Store(building) as store:
-        ingest_paths(store, [articles], IngestOptions(exclude=("topics.toml", "README.md")))
+        ingest_paths(store, [articles])
         run_extraction(store, topics_file=topics if topics.exists() else None, progress=not quiet)
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     building.rename(db)  # only a complete demo database ever carries the final name

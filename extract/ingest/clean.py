@@ -39,6 +39,8 @@ KNOWN_WIRES = {
     "pti": "PTI", "tass": "TASS", "efe": "EFE", "ansa": "ANSA", "bbc": "BBC", "cnn": "CNN",
 }
 
+_SINGLE_BYTE = re.compile(r"^(cp12\d\d|cp8\d\d|cp7\d\d|iso8859_\d+|latin_1|mac_\w+|windows_125\d)$")
+
 # A file whose first 8 KiB has this share of NUL or other non-text bytes is binary.
 _BINARY_PROBE = 8192
 
@@ -56,6 +58,14 @@ def decode(data: bytes, what: str = "file") -> str:
     if best is None or best.encoding is None:
         raise BadInput(f"undecodable {what}: not UTF-8 and no text encoding detected")
     text = str(best)
+    # Short texts leave the detector guessing among single-byte Latin code pages (it calls
+    # 'président' Slovak cp1250). For news in Western languages Windows-1252 is by far the
+    # likeliest of those, so prefer it whenever it decodes cleanly.
+    if _SINGLE_BYTE.match(best.encoding):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     # A detector will call almost anything 'some encoding'; insist it looks like prose.
     printable = sum(ch.isprintable() or ch in "\n\t\r" for ch in text[:_BINARY_PROBE])
     if text and printable / min(len(text), _BINARY_PROBE) < 0.95:

@@ -17,6 +17,10 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BATCH = 200
 
 
+# Files in a folder that describe data rather than hold articles. Named files are always read.
+DEFAULT_EXCLUDES = ("README*", "LICENSE*", "CHANGELOG*", "gold.jsonl", "*.gold.jsonl")
+
+
 @dataclass
 class IngestOptions:
     include: tuple[str, ...] = ()       # globs on the file name or relative path; empty = all known types
@@ -67,7 +71,7 @@ def discover(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[tu
                     continue
                 if not options.include and path.suffix.lower() not in READERS:
                     continue  # in a folder, unknown types are not inputs
-                if options.exclude and _matches(rel, options.exclude):
+                if _matches(rel, (*DEFAULT_EXCLUDES, *options.exclude)):
                     continue
                 yield path, str(path)
         else:
