@@ -30,6 +30,31 @@ class ParleyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: one line for the user, the traceback to a log file
+            log = _write_crash_log()
+            click.echo(f"error: unexpected {type(exc).__name__}: {exc} (details in {log})", err=True)
+            sys.exit(70)
+
+
+def _write_crash_log() -> str:
+    import tempfile
+    import traceback
+
+    from platformdirs import user_log_dir
+
+    text = traceback.format_exc()
+    for folder in (Path(user_log_dir("parley", appauthor=False)), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "crash.log"
+            with path.open("a", encoding="utf-8") as f:
+                f.write(text + "\n")
+            return str(path)
+        except OSError:
+            continue
+    return "nowhere: no writable log folder"
 
 
 @click.group(cls=ParleyGroup, invoke_without_command=True,
