@@ -1,0 +1,361 @@
+"""Actors: who is mentioned, under one canonical name per actor, and whom they belong to.
+
+Input is a parsed Doc (NER plus the place ruler); output is an ``ActorTable``: the actors of the
+article, every mention with its character offsets, and a token index so the statement rules can
+ask "which actor is this token part of?". Rules here fix what the small NER model gets wrong
+(quote-mark fragments, a name followed by ', spokesman' tagged as a work of art, 'the North').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRec, MentionRec
+from .lexicon import Lexicon, norm
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
+QUOTE_CHARS = set("\"\u201c\u201d\u201e\u00ab\u00bb`")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ORG_PRONOUNS = {"it"}
+ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
+             "department", "agency", "union", "party", "government", "administration", "committee"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
+
+
+@dataclass
+class Mention:
+    key: str
+    start: int          # token index
+    end: int            # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+
+
+@dataclass
+class ActorTable:
+    actors: dict[str, ActorRec] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, name: str, type_: str, surface: str | None = None, role: str | None = None) -> str:
+        key = name
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = ActorRec(key=key, name=name, type=type_, role=role)
+        elif type_ == "person" and actor.type != "person":
+            actor.type = type_
+        if role and not actor.role:
+            actor.role = role
+        if surface:
+            surface = " ".join(surface.split())
+            if norm(surface) != norm(name) and surface not in actor.aliases and len(actor.aliases) < 20:
+                actor.aliases.append(surface)
+        return key
+
+    def mention(self, key: str, doc: Doc, start: int, end: int, label: str) -> Mention:
+        span = doc[start:end]
+        m = Mention(key, start, end, span.start_char, span.end_char, span.text, label)
+        self.mentions.append(m)
+        for i in range(start, end):
+            self.by_token[i] = m
+        return m
+
+    def actor_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def records(self) -> tuple[list[ActorRec], list[MentionRec]]:
+        mentions = [MentionRec(m.key, m.start_char, m.end_char, m.text, m.label) for m in self.mentions]
+        return list(self.actors.values()), mentions
+
+
+def _clean_bounds(ent: Span) -> tuple[int, int] | None:
+    """Trim quote marks, punctuation, 'the' and a trailing possessive; None if nothing is left."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "the"
+                           or set(doc[start].text) & QUOTE_CHARS):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "\u2019s", "'")
+                           or set(doc[end - 1].text) & QUOTE_CHARS):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if not any(c.isalpha() for c in span.text) or set(span.text) & QUOTE_CHARS:
+        return None
+    if "\n" in span.text.strip() and len(span) > 6:
+        return None
+    return start, end
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return 1 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words)
+
+
+def _title_at(doc: Doc, i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A title (possibly multi-word) starting at token i: (title, end index)."""
+    for title in lex.titles:
+        end = i + len(title)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == title:
+            return " ".join(title), end
+    return None
+
+
+def _title_ending_at(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[str, int] | None:
+    """A title whose last token is end-1: (title, start index)."""
+    for title in lex.titles:
+        start = end - len(title)
+        if start >= floor and tuple(t.lower_ for t in doc[start:end]) == title:
+            return " ".join(title), start
+    return None
+
+
+class ActorFinder:
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.table = ActorTable()
+        self.persons: list[str] = []
+        korea = {"North Korea", "South Korea"}
+        self.korea_context = any(
+            (e.ent_id_ in korea) or lex.country_of(e.text) in korea for e in doc.ents
+        )
+
+    # -- entities ------------------------------------------------------------------------
+
+    def run(self) -> ActorTable:
+        for ent in self.doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                self._entity(ent)
+        self._affiliations()
+        return self.table
+
+    def _entity(self, ent: Span) -> None:
+        bounds = _clean_bounds(ent)
+        if bounds is None:
+            return
+        start, end = bounds
+        doc, lex = self.doc, self.lex
+        span = doc[start:end]
+        text = span.text
+        key_text = norm(text)
+        label = ent.label_
+        if not key_text:
+            return
+        if ent.ent_id_ and ent.ent_id_ in lex.media.values():
+            self._add(ent.ent_id_, "media", span, label)
+            return
+        if key_text in lex.media or (label == "ORG" and key_text.split()[-1:] and
+                                     any(key_text.endswith(" " + s) or key_text == s
+                                         for s in lex.media_suffixes)):
+            self._add(lex.media.get(key_text, text), "media", span, label)
+            return
+        if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and self._is_person(span, label):
+            self._person(span, label)
+            return
+        place = ent.ent_id_ or lex.places.get(key_text) or lex.demonyms.get(key_text)
+        if place is None and self.korea_context and label in ("LOC", "GPE", "NORP", "ORG"):
+            place = lex.context_regions.get(key_text)
+            if place is None and key_text.endswith("koreans"):
+                place = lex.demonyms.get(key_text)
+        if place:
+            type_ = lex.organizations.get(place, "country")
+            self._add(place, type_, span, label)
+            return
+        if label == "ORG":
+            self._organization(span, label)
+        elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
+            self._add(text, "group", span, label)
+
+    def _is_person(self, span: Span, label: str) -> bool:
+        if label == "PERSON":
+            key = norm(span.text)
+            return not (key in self.lex.places or key in self.lex.demonyms)
+        if not _looks_like_name(span) or norm(span.text) in self.lex.places:
+            return False
+        doc = self.doc
+        # 'Jeong Joon-hee, spokesman at ...' whatever NER called it.
+        nxt = span.end
+        if nxt + 1 < len(doc) and doc[nxt].text == "," and _title_at(doc, nxt + 1, self.lex):
+            return True
+        # 'spokesman Jeong Joon-hee'
+        if span.start > 0 and _title_ending_at(doc, span.start, self.lex, span.sent.start):
+            return label in ("WORK_OF_ART", "PRODUCT", "FAC")
+        return False
+
+    def _person(self, span: Span, label: str) -> None:
+        doc = self.doc
+        start = span.start
+        while start < span.end - 1 and (doc[start].lower_ in HONORIFICS or
+                                        _title_at(doc, start, self.lex)):
+            start += 1
+        span = doc[start:span.end]
+        name = " ".join(span.text.split())
+        words = name.split()
+        # A surname or first-name-only mention points at the full name seen earlier.
+        for full in reversed(self.persons):
+            full_words = full.split()
+            if len(words) < len(full_words) and all(w in full_words for w in words):
+                name = full
+                break
+        if name not in self.persons:
+            self.persons.append(name)
+        self._add(name, "person", span, label)
+
+    def _organization(self, span: Span, label: str) -> None:
+        """A government body (by table), a body with a country in the phrase, or another ORG."""
+        lex, doc = self.lex, self.doc
+        words = [t for t in span]
+        country = None
+        # Country prefix inside the entity: 'U.S. State Department', "China's Foreign Ministry".
+        for cut in range(len(words) - 1, 0, -1):
+            head = norm(doc[span.start:span.start + cut].text)
+            found = lex.places.get(head) or lex.demonyms.get(head)
+            if found:
+                country = found
+                span_rest = doc[span.start + cut:span.end]
+                if span_rest and span_rest[0].lower_ in ("'s", "\u2019s"):
+                    span_rest = span_rest[1:]
+                rest = norm(span_rest.text)
+                break
+        else:
+            rest = norm(span.text)
+        if country is None and span.start > 0:
+            prev = self.table.actor_at(doc[span.start - 1])
+            if prev is None and span.start > 1 and doc[span.start - 1].lower_ in ("'s", "\u2019s"):
+                prev = self.table.actor_at(doc[span.start - 2])
+            if prev and self.table.actors[prev.key].type == "country":
+                country = prev.key
+        if rest in lex.bodies:
+            canonical, home = lex.bodies[rest]
+            key = self._add(canonical, "organization", span, label)
+            self._affiliate(key, self._country(home))
+            return
+        if rest in lex.generic_bodies and country:
+            canonical = f"{lex.generic_bodies[rest]} ({country})"
+            key = self._add(canonical, "organization", span, label)
+            self._affiliate(key, self._country(country))
+            return
+        key = self._add(" ".join(span.text.split()), "organization", span, label)
+        if country and rest:
+            self._affiliate(key, self._country(country))
+
+    def _country(self, name: str) -> str:
+        return self.table.add(name, self.lex.organizations.get(name, "country"))
+
+    def _add(self, name: str, type_: str, span: Span, label: str) -> str:
+        key = self.table.add(name, type_, span.text)
+        if not any(i in self.table.by_token for i in range(span.start, span.end)):
+            self.table.mention(key, self.doc, span.start, span.end, label)
+        return key
+
+    def _affiliate(self, key: str, parent: str | None) -> None:
+        actor = self.table.actors[key]
+        if parent and parent != key and actor.affiliation is None:
+            actor.affiliation = parent
+
+    # -- affiliations of people ---------------------------------------------------------
+
+    def _affiliations(self) -> None:
+        seen: set[str] = set()
+        for m in list(self.table.mentions):
+            actor = self.table.actors[m.key]
+            if actor.type != "person":
+                continue
+            role, parent = self._premodifier(m)
+            if parent is None:
+                role2, parent = self._apposition(m)
+                role = role or role2
+            if parent is None and role and role in self.lex.government_titles and m.key not in seen:
+                parent = self._country_nearby(m)
+            if role and not actor.role:
+                actor.role = role
+            if parent:
+                self._affiliate(m.key, parent)
+            seen.add(m.key)
+
+    def _group_parent(self, key: str) -> str | None:
+        return key if self.table.actors[key].type in ("country", "organization") else None
+
+    def _premodifier(self, m: Mention) -> tuple[str | None, str | None]:
+        """'State Department spokesman John Kirby', 'Chinese Foreign Minister Wang Yi'."""
+        doc = self.doc
+        floor = max(doc[m.start].sent.start, m.start - 8)
+        i = m.start
+        role = None
+        found = _title_ending_at(doc, i, self.lex, floor)
+        if found is None:
+            return None, None
+        role, i = found
+        # Skip modifiers like 'senior', 'deputy', 'Asian affairs'; stop at the first actor.
+        j = i - 1
+        while j >= floor:
+            tok = doc[j]
+            other = self.table.actor_at(tok)
+            if other is not None and other.key != m.key:
+                return role, self._group_parent(other.key)
+            if tok.lower_ in ("'s", "\u2019s") or tok.dep_ in ("compound", "amod", "nmod") or tok.is_title:
+                j -= 1
+                continue
+            break
+        return role, None
+
+    def _apposition(self, m: Mention) -> tuple[str | None, str | None]:
+        """'Jeong Joon-hee, spokesman at the Unification Ministry, ...'."""
+        doc = self.doc
+        i = m.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None, None
+        sent_end = doc[m.start].sent.end
+        role = None
+        first_any = None
+        j = i + 1
+        stop = min(sent_end, i + 14)
+        while j < stop:
+            tok = doc[j]
+            if tok.text in (",", ";", ".", "(", ")") or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")):
+                break
+            if role is None:
+                title = _title_at(doc, j, self.lex)
+                if title:
+                    role = title[0]
+            other = self.table.actor_at(tok)
+            if other is not None and other.key != m.key:
+                parent = self._group_parent(other.key)
+                if parent and j > 0 and doc[other.start - 1].lower_ in ("at", "of", "for", "with", "from", "in", "'s", "the"):
+                    return role, parent
+                first_any = first_any or parent
+                j = other.end
+                continue
+            j += 1
+        if role is None:
+            return None, None
+        return role, first_any
+
+    def _country_nearby(self, m: Mention) -> str | None:
+        """A bare government title ('Foreign Minister Ri') takes the country of its sentence."""
+        sent = self.doc[m.start].sent
+        best, best_dist = None, 10**6
+        for other in self.table.mentions:
+            if other.start < sent.start or other.start >= sent.end:
+                continue
+            if self.table.actors[other.key].type != "country":
+                continue
+            # Only a country that acts in the sentence (its subject, or the owner of a noun).
+            root = self.doc[other.start:other.end].root
+            if root.dep_ not in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"):
+                continue
+            dist = m.start - other.end if other.end <= m.start else (other.start - m.end) * 2
+            if dist < best_dist:
+                best, best_dist = other.key, dist
+        return best
+
+
+def find_actors(doc: Doc, lex: Lexicon) -> ActorTable:
+    return ActorFinder(doc, lex).run()

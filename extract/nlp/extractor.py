@@ -1,0 +1,109 @@
+"""The per-article extraction: a parsed Doc and an ExtractConfig in, an ArticleExtraction out.
+
+Pure: no database, no files beyond the packaged word lists, no global state besides their
+cache, so it runs the same in the parent process, in spaCy's worker processes, or elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..records import ArticleExtraction, StatementRec
+from .actors import find_actors
+from .config import ExtractConfig
+from .lexicon import load
+from .stance import StanceRules
+from .statements import Found, find_statements
+from .topics import TopicMention, as_records, match_topics, propose_topics
+
+
+def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
+    lex = load()
+    table = find_actors(doc, lex)
+    found, resolver = find_statements(doc, table, lex)
+    specs = list(config.topics)
+    proposed = []
+    if config.propose_topics:
+        proposed = propose_topics(doc, table, config)
+        known = {s.name for s in specs}
+        specs += [p for p in proposed if p.name not in known]
+    topic_mentions = match_topics(doc, specs)
+    rules = StanceRules(doc, lex)
+    found = _dedupe(found)
+    spans = [(f, _token_span(doc, f)) for f in found]
+
+    statements: list[StatementRec] = []
+    for f, (lo, hi) in spans:
+        actor = table.actors.get(f.speaker.key)
+        holder = actor is not None and actor.type != "media" and f.speaker.key not in resolver.reporters
+        mentions = [m for m in topic_mentions if lo <= m.start and m.end <= hi]
+        # Topics inside a nested statement by someone else are that speaker's, not this one's.
+        nested = [(l2, h2) for g, (l2, h2) in spans
+                  if g is not f and g.speaker.key != f.speaker.key and lo <= l2 and h2 <= hi and (h2 - l2) < (hi - lo)]
+        mentions = [m for m in mentions if not any(l2 <= m.start and m.end <= h2 for l2, h2 in nested)]
+        if f.kind == "action":
+            if not mentions and f.anaphoric:
+                mentions = _context_topics(doc, f, lo, hi, topic_mentions, rules)
+            if not mentions or not holder:
+                continue  # a stance act is only worth keeping when it is about a topic
+        stances = rules.classify(f, mentions, topic_mentions) if holder and mentions else []
+        statements.append(_record(doc, f, stances))
+    actors, mention_recs = table.records()
+    return ArticleExtraction(
+        actors=actors, mentions=mention_recs, statements=statements,
+        proposed_topics=as_records(proposed),
+    )
+
+
+def _token_span(doc: Doc, f: Found) -> tuple[int, int]:
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """Drop a statement whose content is the same as an earlier, stronger one."""
+    rank = {"direct": 0, "indirect": 1, "action": 2}
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (rank[f.kind], f.start)):
+        if any(g.start == f.start and g.end == f.end for g in out):
+            continue
+        if f.kind == "action" and any(g.speaker.key == f.speaker.key and g.start <= f.start and f.end <= g.end
+                                      and g.kind != "action" for g in out):
+            # 'Washington insisted that ... top priority' already covers the act.
+            continue
+        out.append(f)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _context_topics(doc: Doc, f: Found, lo: int, hi: int, topic_mentions: list[TopicMention],
+                    rules: StanceRules) -> list[TopicMention]:
+    """'rejected the proposal': the topics the proposal was about, from the text before it."""
+    sent = doc[lo].sent
+    candidates = [m for m in topic_mentions if sent.start <= m.start < lo]
+    if not candidates and sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        candidates = [m for m in topic_mentions if prev.start <= m.start < prev.end]
+    if f.counter and candidates:
+        # A counterproposal is about the condition the other side added.
+        markers = rules._conditions(sent.start, lo)
+        if markers:
+            s, e, _text, kind = markers[0]
+            side = [m for m in candidates if (m.start >= e if kind == "condition_after" else m.end <= s)]
+            candidates = side or candidates
+    return candidates
+
+
+def _record(doc: Doc, f: Found, stances) -> StatementRec:
+    sp = f.speaker
+    cue_text = cue_start = cue_end = None
+    if f.cue is not None:
+        last = f.cue_end if f.cue_end is not None and f.cue_end.i >= f.cue.i else f.cue
+        cue_start, cue_end = f.cue.idx, last.idx + len(last)
+        cue_text = doc.text[cue_start:cue_end]
+    return StatementRec(
+        content=doc.text[f.start:f.end], content_start=f.start, content_end=f.end, kind=f.kind,
+        speaker=sp.key, speaker_text=sp.text, speaker_start=sp.start, speaker_end=sp.end,
+        cue=cue_text, cue_start=cue_start, cue_end=cue_end, confidence=f.confidence,
+        stances=stances,
+    )

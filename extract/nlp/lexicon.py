@@ -1,0 +1,163 @@
+"""Load the packaged word lists (extract/nlp/data/*.toml) into lookup tables, once per process.
+
+The data files are plain TOML so an analyst can read and extend them; this module only turns
+them into dictionaries keyed the way the rules look things up (casefolded surface forms).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def norm(text: str) -> str:
+    """Lookup key: casefolded, spaces collapsed, leading 'the' and a possessive dropped."""
+    key = " ".join(text.replace("\u2019", "'").casefold().split())
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    elif key.endswith("'"):
+        key = key[:-1]
+    return key.strip(" .,;:\"'")
+
+
+@dataclass
+class Lexicon:
+    places: dict[str, str] = field(default_factory=dict)        # surface -> country/bloc
+    demonyms: dict[str, str] = field(default_factory=dict)      # 'chinese' -> 'China'
+    context_regions: dict[str, str] = field(default_factory=dict)  # 'north' -> 'North Korea'
+    organizations: dict[str, str] = field(default_factory=dict)  # canonical -> type
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (canonical, country)
+    generic_bodies: dict[str, str] = field(default_factory=dict)  # surface -> canonical generic name
+    media: dict[str, str] = field(default_factory=dict)          # surface -> canonical
+    media_suffixes: tuple[str, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    speech_phrases: dict[str, str] = field(default_factory=dict)  # 'make' -> 'clear'
+    anonymous: frozenset[str] = frozenset()
+    report_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    titles: tuple[tuple[str, ...], ...] = ()     # longest first, as word tuples
+    government_titles: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    oppose_verbs: frozenset[str] = frozenset()
+    support_words: tuple[tuple[str, ...], ...] = ()
+    oppose_words: tuple[tuple[str, ...], ...] = ()
+    prerequisite_first: tuple[tuple[str, ...], ...] = ()
+    condition_after: tuple[tuple[str, ...], ...] = ()
+
+    def country_of(self, surface: str) -> str | None:
+        key = norm(surface)
+        return self.places.get(key) or self.demonyms.get(key)
+
+
+def _read(name: str) -> dict:
+    with open(DATA_DIR / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lex = Lexicon()
+    places = _read("places.toml")
+    canonical_codes = places["canonical"]
+    for country in pycountry.countries:
+        name = canonical_codes.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        for surface in {country.name, getattr(country, "official_name", None),
+                        getattr(country, "common_name", None), name}:
+            if surface:
+                lex.places.setdefault(norm(surface), name)
+                lex.places[norm(name)] = name
+    for canonical, aliases in places["aliases"].items():
+        lex.places[norm(canonical)] = canonical
+        for alias in aliases:
+            lex.places[norm(alias)] = canonical
+    # Plain pronoun-like words never name a country ('us', 'chad' lowercase are filtered by case).
+    for canonical, forms in places["demonyms"].items():
+        for form in forms:
+            lex.demonyms[norm(form)] = canonical.strip()
+    for canonical, forms in places["context_regions"].items():
+        for form in forms:
+            lex.context_regions[norm(form)] = canonical
+    lex.organizations = dict(places["organizations"])
+
+    bodies = _read("bodies.toml")
+    for canonical, spec in bodies["fixed"].items():
+        for surface in (canonical, *spec.get("aliases", [])):
+            lex.bodies[norm(surface)] = (canonical, spec["country"])
+    for name in bodies["generic"]["names"]:
+        lex.generic_bodies[norm(name)] = name
+
+    media = _read("media.toml")["media"]
+    for name in media["names"]:
+        canonical = name[4:] if name.lower().startswith("the ") else name
+        lex.media[norm(name)] = {"yonhap news agency": "Yonhap", "reuter": "Reuters",
+                                 "xinhua news agency": "Xinhua"}.get(norm(name), canonical)
+    lex.media_suffixes = tuple(s.lower() for s in media["suffixes"])
+
+    words = _read("lexicon.toml")
+    verbs = set()
+    for verb in words["speech"]["verbs"]:
+        parts = verb.split()
+        if len(parts) == 2:
+            lex.speech_phrases[parts[0]] = parts[1]
+        else:
+            verbs.add(verb)
+    lex.speech_verbs = frozenset(verbs)
+    lex.anonymous = frozenset(words["speech"]["anonymous"])
+    lex.report_nouns = frozenset(words["speech"]["report_nouns"])
+    lex.government_nouns = frozenset(words["speech"]["government_nouns"])
+    lex.titles = _phrases(words["roles"]["titles"])
+    lex.government_titles = frozenset(words["roles"]["government"])
+    stance = words["stance"]
+    lex.support_verbs = frozenset(stance["support_verbs"])
+    lex.oppose_verbs = frozenset(stance["oppose_verbs"])
+    lex.support_words = _phrases(stance["support_words"])
+    lex.oppose_words = _phrases(stance["oppose_words"])
+    lex.prerequisite_first = _phrases(stance["prerequisite_first"])
+    lex.condition_after = _phrases(stance["condition_after"])
+    return lex
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns for places, demonyms, government bodies and media.
+
+    Case-sensitive on purpose: 'US' is the country, 'us' is a pronoun."""
+    lex = load()
+    places = _read("places.toml")
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, ent_id: str) -> None:
+        if (label, text) in seen or not text.strip():
+            return
+        seen.add((label, text))
+        out.append({"label": label, "pattern": text, "id": ent_id})
+
+    for canonical, aliases in places["aliases"].items():
+        label = "ORG" if canonical in lex.organizations else "GPE"
+        add(label, canonical, canonical)
+        for alias in aliases:
+            if alias.lower().startswith("the "):
+                alias = alias[4:]
+            add(label, alias, canonical)
+    for canonical, forms in places["demonyms"].items():
+        for form in forms:
+            add("NORP", form, canonical.strip())
+    for surface, (canonical, _country) in lex.bodies.items():
+        pass  # bodies are recognised from NER output; a ruler here would split 'U.S. State Department'
+    for name in _read("media.toml")["media"]["names"]:
+        if name.lower().startswith("the "):
+            continue
+        add("ORG", name, lex.media[norm(name)])
+    return out

@@ -1,0 +1,55 @@
+"""Direct quotations: the character spans between quote marks, paragraph by paragraph.
+
+Straight and curly double quotes are both handled. A quote never runs past its paragraph: an
+opening mark left unclosed at the end of a paragraph that it starts (the newswire convention
+for a quote continued in the next paragraph) closes there; any other unbalanced mark is
+ignored, so a stray quote can never swallow the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import paragraph_spans
+
+OPENERS = {"\u201c", "\u201e", "\u00ab"}
+CLOSERS = {"\u201d", "\u00bb"}
+STRAIGHT = '"'
+
+
+@dataclass
+class Quote:
+    start: int          # first character inside the marks
+    end: int            # one past the last character inside the marks
+    open_mark: int      # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark, None if closed by the paragraph end
+    paragraph: int      # index of the paragraph
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        open_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == STRAIGHT:
+                if open_at is None:
+                    open_at = i
+                else:
+                    quotes.append(Quote(open_at + 1, i, open_at, i, p_index))
+                    open_at = None
+            elif ch in OPENERS:
+                open_at = i  # a second opener restarts: the first one was stray
+            elif ch in CLOSERS and open_at is not None:
+                quotes.append(Quote(open_at + 1, i, open_at, i, p_index))
+                open_at = None
+        if open_at is not None and not text[p_start:open_at].strip():
+            end = p_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            quotes.append(Quote(open_at + 1, end, open_at, None, p_index))
+    return [q for q in quotes if q.end > q.start]
+
+
+def word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))

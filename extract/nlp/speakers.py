@@ -1,0 +1,130 @@
+"""Who is speaking: from the subject of a cue verb to an actor of the ``ActorTable``.
+
+Handles names (through their mention), pronouns ('he said' -> the most recent person speaker),
+government nouns ('the South Korean government', 'U.S. officials' -> that country), anonymous
+sources ('a diplomatic source' -> a group, 'the source' -> the same group later), reports
+('the report said' -> the last news organisation named) and 'the company said'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .actors import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
+from .lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Groups that pass on what others say: their statements carry no stance of their own.
+REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
+
+
+@dataclass
+class Speaker:
+    key: str | None
+    text: str
+    start: int      # char offsets of the speaker as written
+    end: int
+
+
+class SpeakerResolver:
+    def __init__(self, table: ActorTable, lex: Lexicon):
+        self.table = table
+        self.lex = lex
+        self.reporters: set[str] = set()  # group keys that only report
+        self._speakers: list[tuple[int, str]] = []  # (token index, key) of resolved speakers
+
+    def note(self, token_i: int, key: str | None) -> None:
+        if key:
+            self._speakers.append((token_i, key))
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
+        current = verb
+        for _ in range(3):
+            for child in current.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                        return current.head
+                    return child
+            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head is not current:
+                current = current.head
+                continue
+            if current.dep_ == "relcl":
+                return current.head
+            break
+        return None
+
+    def resolve(self, subject: Token) -> Speaker | None:
+        doc = subject.doc
+        table = self.table
+        m = table.actor_at(subject)
+        if m is not None:
+            return Speaker(m.key, m.text, m.start_char, m.end_char)
+        lower = subject.lower_
+        if lower in PERSON_PRONOUNS:
+            key = self._recent(subject.i, ("person",))
+            return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
+        if lower in ORG_PRONOUNS:
+            key = self._recent(subject.i, ("organization",), speakers_only=True)
+            return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
+        if subject.pos_ == "PRON":
+            return None
+        phrase = doc[subject.left_edge.i: subject.i + 1]
+        while len(phrase) > 1 and (phrase[0].is_punct or phrase[0].is_space):
+            phrase = phrase[1:]
+        start, end = phrase.start_char, phrase.end_char
+        # A modifier that names an actor: 'U.S. officials', 'the South Korean government'.
+        owner = None
+        for tok in phrase:
+            other = table.actor_at(tok)
+            if other is not None and table.actors[other.key].type in ("country", "organization"):
+                owner = other.key
+        if lower in self.lex.government_nouns or subject.lemma_.lower() in self.lex.government_nouns:
+            if owner:
+                return Speaker(owner, phrase.text, start, end)
+        if lower in self.lex.report_nouns or subject.lemma_.lower() in self.lex.report_nouns:
+            key = self._recent(subject.i, ("media",))
+            if key:
+                return Speaker(key, phrase.text, start, end)
+        if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":
+            key = owner or self._recent(subject.i, ("organization",))
+            if key:
+                return Speaker(key, phrase.text, start, end)
+        if lower in self.lex.anonymous or subject.lemma_.lower() in self.lex.anonymous:
+            return self._anonymous(subject, phrase.text, start, end, owner)
+        return None
+
+    def _anonymous(self, subject: Token, text: str, start: int, end: int, owner: str | None) -> Speaker:
+        head = subject.lemma_.lower()
+        definite = subject.doc[subject.left_edge.i].lower_ in ("the", "this", "that")
+        if definite:
+            # 'the source' is the source introduced earlier.
+            for key in reversed([k for _, k in self._speakers]):
+                actor = self.table.actors.get(key)
+                if actor and actor.type == "group" and key.split()[-1] == head:
+                    return Speaker(key, text, start, end)
+        modifiers = [t.lower_ for t in subject.lefts if t.dep_ in ("amod", "compound") and t.is_alpha
+                     and self.table.actor_at(t) is None]
+        name = " ".join([*modifiers, head])
+        if owner:
+            name = f"{owner} {name}"
+        key = self.table.add(name, "group")
+        if owner:
+            self.table.actors[key].affiliation = owner
+        if head in REPORTER_NOUNS:
+            self.reporters.add(key)
+        return Speaker(key, text, start, end)
+
+    def _recent(self, before: int, types: tuple[str, ...], speakers_only: bool = False) -> str | None:
+        """Most recent speaker of a compatible type, else the most recent such mention."""
+        for i, key in reversed(self._speakers):
+            if i < before and self.table.actors[key].type in types:
+                return key
+        if speakers_only:
+            return None
+        for m in reversed(self.table.mentions):
+            if m.start < before and self.table.actors[m.key].type in types:
+                return m.key
+        return None

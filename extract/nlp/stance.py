@@ -1,0 +1,119 @@
+"""Stance of one statement on one topic: support | oppose | conditional | neutral.
+
+Decided by the first rule that applies, with the words that decided it kept as evidence:
+1. a condition marker ('on condition that', 'must be part of', 'should first ... before'):
+   the topic on the condition side is supported, the other topics are conditional;
+2. a stance act ('Pyongyang rejected the proposal'): the verb's side, flipped by negation;
+3. the nearest stance word to the topic in its sentence ('top priority', 'nonstarter'),
+   flipped by a negation just before it;
+4. otherwise neutral.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..records import StanceRec
+from .lexicon import Lexicon
+from .statements import Found
+from .topics import TopicMention
+
+NEGATIONS = {"not", "n't", "never", "no", "without", "nor"}
+FLIP = {"support": "oppose", "oppose": "support"}
+# Condition markers that only reach the topics of their own sentence.
+SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
+WINDOW = 12
+# Words that decide only when nothing stronger is near.
+WEAK = {"should", "must", "remains", "possible", "need", "needs", "key", "good", "end", "no", "stop", "lead"}
+
+
+def _find_phrases(words: list[str], phrases, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for i in range(lo, hi):
+        for p in phrases:
+            if words[i] == p[0] and i + len(p) <= hi and tuple(words[i:i + len(p)]) == p:
+                out.append((i, i + len(p), " ".join(p)))
+                break
+    return out
+
+
+class StanceRules:
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.words = [t.lower_ for t in doc]
+
+    def _tokens(self, f: Found) -> tuple[int, int]:
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (0, 0)
+
+    def classify(self, f: Found, mentions: list[TopicMention], all_mentions: list[TopicMention]) -> list[StanceRec]:
+        """One StanceRec per topic mentioned in ``mentions`` (all inside the statement)."""
+        lo, hi = self._tokens(f)
+        markers = self._conditions(lo, hi)
+        by_topic: dict[str, list[TopicMention]] = {}
+        for m in mentions:
+            by_topic.setdefault(m.topic, []).append(m)
+        out = []
+        for topic, ms in by_topic.items():
+            label, confidence, evidence = self._one(f, ms, markers, lo, hi)
+            out.append(StanceRec(topic, label, confidence, evidence))
+        return out
+
+    def _conditions(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        found = []
+        for kind, phrases in (("prerequisite_first", self.lex.prerequisite_first),
+                              ("condition_after", self.lex.condition_after)):
+            for s, e, text in _find_phrases(self.words, phrases, lo, hi):
+                found.append((s, e, text, kind))
+        return found
+
+    def _one(self, f: Found, ms: list[TopicMention], markers, lo: int, hi: int):
+        doc = self.doc
+        # 1. conditions
+        side_labels = []
+        for s, e, text, kind in markers:
+            scoped = tuple(text.split()) in SENTENCE_SCOPED
+            marker_sent = doc[s].sent
+            for m in ms:
+                same_sent = doc[m.start].sent.start == marker_sent.start
+                if scoped and not same_sent:
+                    continue
+                before = same_sent and m.end <= s
+                after = same_sent and m.start >= e
+                if kind == "prerequisite_first":
+                    side_labels.append(("support" if before else "conditional", text))
+                else:
+                    side_labels.append(("support" if after else "conditional", text))
+        if side_labels:
+            for label in ("support", "conditional"):
+                for lab, text in side_labels:
+                    if lab == label:
+                        return label, 0.7, text
+        # 2. stance acts
+        if f.kind == "action" and f.verb_class:
+            label = FLIP[f.verb_class] if f.negated else f.verb_class
+            evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
+            return label, 0.75, evidence
+        # 3. nearest stance word in the topic's sentence
+        best = None
+        for m in ms:
+            sent = doc[m.start].sent
+            s_lo, s_hi = max(lo, sent.start, m.start - WINDOW), min(hi, sent.end, m.end + WINDOW)
+            for label, phrases in (("support", self.lex.support_words), ("oppose", self.lex.oppose_words)):
+                for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
+                    if m.start <= s < m.end:
+                        continue  # the topic's own words ('call for a ban' aside) never decide
+                    dist = (m.start - e) if e <= m.start else (s - m.end)
+                    if e - s == 1 and text in WEAK:
+                        dist += 6
+                    if best is None or dist < best[0]:
+                        negated = any(self.words[k] in NEGATIONS for k in range(max(s_lo, s - 3), s)) or \
+                            any(c.dep_ == "neg" for c in doc[s].head.children) and doc[s].pos_ in ("VERB", "AUX", "ADJ")
+                        best = (dist, label, text, negated)
+        if best:
+            _, label, text, negated = best
+            if negated:
+                return FLIP[label], 0.55, f"not {text}"
+            return label, 0.6, text
+        return "neutral", 0.4, None

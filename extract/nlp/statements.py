@@ -1,0 +1,335 @@
+"""Statements: direct quotes, reported speech, 'according to', and stance acts.
+
+Each rule reads the parsed Doc and yields ``Found`` statements with token and character spans;
+``find_statements`` runs them in order and resolves speakers in document order, so that
+'he said' points at the person who spoke last before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorTable
+from .lexicon import Lexicon
+from .quotes import Quote, find_quotes, word_count
+from .speakers import Speaker, SpeakerResolver
+from .text import paragraph_spans
+
+MIN_QUOTE_WORDS = 4
+# Nouns that stand for a proposal made earlier ('rejected the counterproposal').
+ANAPHORIC_OBJECTS = {"proposal", "counterproposal", "offer", "plan", "demand", "idea", "call",
+                     "response", "deal", "initiative", "request", "suggestion", "proposition",
+                     "overture", "position", "stance", "bid", "approach", "agreement", "terms"}
+# Verbs that can close a sentence as its attribution ('..., the source said Sunday.').
+INVERTED_CUES = {"say", "tell", "add", "report", "note", "write", "explain", "insist", "warn", "stress",
+                 "argue", "claim", "state", "announce", "confirm", "predict", "estimate", "reply"}
+COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
+
+
+@dataclass
+class Found:
+    kind: str                  # direct | indirect | action
+    start: int                 # content char offsets
+    end: int
+    cue: Token | None = None
+    cue_end: Token | None = None  # last token of a two-word cue ('make clear')
+    subject: Token | None = None
+    speaker: Speaker | None = None
+    order: int = 0             # token index used to resolve speakers in document order
+    inherit: bool = False      # a quote paragraph with no attribution of its own
+    paragraph: int = -1
+    verb_class: str | None = None  # support | oppose for stance acts
+    negated: bool = False
+    anaphoric: bool = False
+    counter: bool = False
+    confidence: float = 0.7
+    extras: dict = field(default_factory=dict)
+
+
+def _span_chars(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """Character span of tokens [start_tok, end_tok), trimmed of punctuation, 'that' and spaces."""
+    while start_tok < end_tok and (doc[start_tok].is_punct or doc[start_tok].is_space or
+                                   doc[start_tok].dep_ == "mark" and doc[start_tok].lower_ == "that"):
+        start_tok += 1
+    while end_tok > start_tok and (doc[end_tok - 1].is_space or
+                                   (doc[end_tok - 1].is_punct and doc[end_tok - 1].text not in (")", "%"))):
+        end_tok -= 1
+    if start_tok >= end_tok:
+        return -1, -1
+    return doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+
+
+def _is_cue(tok: Token, lex: Lexicon) -> Token | None:
+    """The token itself when it is a speech verb; for 'make clear' the 'clear' token."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.speech_verbs:
+        return tok
+    particle = lex.speech_phrases.get(lemma)
+    if particle:
+        for child in tok.children:
+            if child.lower_ == particle:
+                return child
+    return None
+
+
+def _ccomp(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            return child
+    # 'made clear that ...': the clause hangs off 'clear'
+    for child in tok.children:
+        if child.dep_ in ("acomp", "oprd", "dobj", "prt"):
+            for grand in child.children:
+                if grand.dep_ == "ccomp":
+                    return grand
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+
+
+class StatementFinder:
+    def __init__(self, doc: Doc, table: ActorTable, lex: Lexicon):
+        self.doc = doc
+        self.table = table
+        self.lex = lex
+        self.speakers = SpeakerResolver(table, lex)
+        self.quotes: list[Quote] = []
+        self.quote_of_token: dict[int, int] = {}
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[Found]:
+        doc = self.doc
+        self.paragraphs = paragraph_spans(doc.text)
+        self.quotes = find_quotes(doc.text)
+        for qi, q in enumerate(self.quotes):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.quote_of_token[tok.i] = qi
+        cues = [(tok, end) for tok in doc if (end := _is_cue(tok, self.lex)) is not None]
+        quote_cues: dict[int, tuple[Token, Token]] = {}
+        found: list[Found] = []
+        for tok, end in cues:
+            if tok.i in self.quote_of_token:
+                continue
+            item = self._reported(tok, end, quote_cues)
+            if item:
+                found.append(item)
+        found.extend(self._direct(quote_cues))
+        found.extend(self._according_to())
+        found = self._resolve_in_order(found)
+        found.extend(self._actions(found))
+        return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
+
+    # -- reported speech ---------------------------------------------------------------
+
+    def _reported(self, cue: Token, cue_end: Token, quote_cues: dict) -> Found | None:
+        doc = self.doc
+        comp = _ccomp(cue) or _ccomp(cue_end) if cue_end is not cue else _ccomp(cue)
+        subject = self.speakers.subject_of(cue)
+        if subject is None:
+            return None
+        if comp is not None and comp.pos_ not in ("VERB", "AUX"):
+            comp = None
+        if comp is not None:
+            lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+            # The subject or cue inside the clause means a mis-parse ('..., he said' as ccomp of
+            # its own content): cut the clause there.
+            if lo <= cue.i < hi:
+                if comp.i < cue.i:
+                    hi = min(hi, subject.left_edge.i if subject.i < cue.i else cue.i)
+                else:
+                    lo = max(lo, cue_end.i + 1)
+        else:
+            # '..., the source said Sunday.': the clause before the attribution.
+            if cue.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp") or cue.i - cue.sent.start < 4:
+                return None
+            if cue.lemma_.lower() not in INVERTED_CUES or any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+                return None
+            left = min(subject.left_edge.i, cue.i)
+            if left == 0 or doc[left - 1].text not in (",", "\u2014", "--"):
+                return None
+            lo, hi = max(cue.sent.start, self._paragraph_tokens(cue.sent).start), left
+            if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+                return None
+            if cue.dep_ != "ROOT" and cue.head.i >= left:
+                return None
+        lo = max(lo, self._paragraph_tokens(cue.sent).start if cue.sent.start < lo else lo)
+        para = self._paragraph_tokens(doc[cue.i:cue.i + 1])
+        lo, hi = max(lo, para.start), min(hi, para.end)
+        if lo >= hi:
+            return None
+        in_quote = [self.quote_of_token[i] for i in range(lo, hi) if i in self.quote_of_token]
+        if in_quote and len(in_quote) >= 0.5 * (hi - lo):
+            # The clause is a direct quote: this cue attributes it.
+            for qi in set(in_quote):
+                quote_cues.setdefault(qi, (cue, subject))
+            self.used_cues.add(cue.i)
+            return None
+        start, end = _span_chars(doc, lo, hi)
+        if start < 0 or word_count(doc.text[start:end]) < 3:
+            return None
+        for qi in set(in_quote):  # a quoted fragment inside reported speech belongs to it
+            quote_cues[qi] = (cue, None)
+        self.used_cues.add(cue.i)
+        return Found("indirect", start, end, cue=cue, cue_end=cue_end, subject=subject, order=cue.i,
+                     confidence=0.7 if comp is not None else 0.6)
+
+    # -- direct quotes -----------------------------------------------------------------
+
+    def _direct(self, quote_cues: dict) -> list[Found]:
+        doc = self.doc
+        out: list[Found] = []
+        for qi, q in enumerate(self.quotes):
+            text = doc.text[q.start:q.end]
+            if word_count(text) < MIN_QUOTE_WORDS:
+                continue
+            cue_subject = quote_cues.get(qi)
+            if cue_subject and cue_subject[1] is None:
+                continue  # a fragment quoted inside reported speech
+            start = q.start + (len(text) - len(text.lstrip()))
+            end = q.end - (len(text) - len(text.rstrip()))
+            while end > start and doc.text[end - 1] in ",":
+                end -= 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            order = span.start if span is not None else 0
+            item = Found("direct", start, end, order=order, paragraph=q.paragraph, confidence=0.9)
+            if cue_subject:
+                item.cue, item.subject = cue_subject
+                item.cue_end = item.cue
+            else:
+                cue = self._nearby_cue(q)
+                if cue is not None:
+                    item.cue = item.cue_end = cue
+                    item.subject = self.speakers.subject_of(cue)
+                    self.used_cues.add(cue.i)
+                else:
+                    item.inherit = True
+            out.append(item)
+        return out
+
+    def _nearby_cue(self, q: Quote) -> Token | None:
+        """A speech verb outside quotes in the quote's paragraph, nearest to it."""
+        doc = self.doc
+        span = doc.char_span(q.open_mark, (q.close_mark or q.end - 1) + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        para = self._paragraph_tokens(span)
+        best, best_dist = None, 10**6
+        for tok in para:
+            if tok.i in self.quote_of_token or _is_cue(tok, self.lex) is None:
+                continue
+            if self.speakers.subject_of(tok) is None:
+                continue
+            dist = tok.i - span.end if tok.i >= span.end else (span.start - tok.i) * 1.5
+            # Past a later quote, a cue belongs to that one.
+            if dist < best_dist:
+                best, best_dist = tok, dist
+        return best
+
+    def _paragraph_tokens(self, span: Span) -> Span:
+        for p_start, p_end in self.paragraphs:
+            if p_start <= span.start_char < p_end:
+                para = self.doc.char_span(p_start, p_end, alignment_mode="expand")
+                if para is not None:
+                    return para
+        return span.sent
+
+    # -- according to ------------------------------------------------------------------
+
+    def _according_to(self) -> list[Found]:
+        doc = self.doc
+        out = []
+        for tok in doc:
+            if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+                continue
+            if tok.i in self.quote_of_token:
+                continue
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sent = tok.sent
+            phrase_lo, phrase_hi = tok.i, pobj.right_edge.i + 1
+            before = _span_chars(doc, sent.start, phrase_lo)
+            after = _span_chars(doc, phrase_hi, sent.end)
+            start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+            if start < 0 or word_count(doc.text[start:end]) < 3:
+                continue
+            out.append(Found("indirect", start, end, cue=tok, cue_end=to, subject=pobj, order=tok.i,
+                             confidence=0.6))
+        return out
+
+    # -- speakers in document order ----------------------------------------------------
+
+    def _resolve_in_order(self, found: list[Found]) -> list[Found]:
+        found.sort(key=lambda f: (f.order, f.start))
+        last_direct: Found | None = None
+        for f in found:
+            if f.inherit:
+                if last_direct is not None and last_direct.speaker and 0 <= f.paragraph - last_direct.paragraph <= 2:
+                    f.speaker = last_direct.speaker
+                    f.cue = None
+                    f.confidence = 0.7
+            elif f.subject is not None:
+                f.speaker = self.speakers.resolve(f.subject)
+                if f.speaker and f.cue is not None:
+                    self.speakers.note(f.cue.i, f.speaker.key)
+            if f.kind == "direct" and f.speaker is not None:
+                last_direct = f
+        return found
+
+    # -- stance acts -------------------------------------------------------------------
+
+    def _actions(self, statements: list[Found]) -> list[Found]:
+        doc, lex = self.doc, self.lex
+        out = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.i in self.used_cues:
+                continue
+            lemma = tok.lemma_.lower()
+            verb_class = "support" if lemma in lex.support_verbs else "oppose" if lemma in lex.oppose_verbs else None
+            objects = [c for c in tok.children if c.i > tok.i and (
+                c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "attr", "prt", "dative")
+                or c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("NOUN", "ADJ"))]
+            if not objects:
+                continue
+            if verb_class is None:
+                # 'renewed its calls for', 'pressed the demand'
+                dobj = next((c for c in objects if c.dep_ == "dobj"), None)
+                if dobj is None or dobj.lemma_.lower() not in ("call", "demand", "proposal", "push", "bid", "plea"):
+                    continue
+                verb_class = "support"
+            subject = self.speakers.subject_of(tok)
+            if subject is None:
+                continue
+            speaker = self.speakers.resolve(subject)
+            if speaker is None or speaker.key is None:
+                continue
+            hi = max(c.right_edge.i for c in objects) + 1
+            start, end = _span_chars(doc, tok.i, hi)
+            if start < 0:
+                continue
+            head_nouns = {t.lemma_.lower() for t in doc[tok.i + 1:hi] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+            out.append(Found(
+                "action", start, end, cue=tok, cue_end=tok, subject=subject, speaker=speaker,
+                order=tok.i, verb_class=verb_class, negated=_negated(tok),
+                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS),
+                counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6,
+            ))
+        return out
+
+
+def find_statements(doc: Doc, table: ActorTable, lex: Lexicon) -> tuple[list[Found], SpeakerResolver]:
+    finder = StatementFinder(doc, table, lex)
+    return finder.run(), finder.speakers

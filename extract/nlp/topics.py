@@ -1,0 +1,126 @@
+"""Topics: find where the configured topics are mentioned, or propose topics for an article.
+
+Matching is on lemmas, case-insensitively: a token matches a pattern word when its lemma or its
+lower-case form equals it, so 'peace treaty talks' matches the pattern ('peace', 'treaty') and
+'treaties' matches 'treaty'. Proposals are recurring noun phrases with their variants merged
+('peace treaty', 'peace treaty talks' -> 'peace treaty').
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..records import TopicRec
+from .actors import ActorTable
+from .config import ExtractConfig, TopicSpec
+
+# Heads too generic to be a topic on their own.
+GENERIC = {
+    "year", "time", "people", "way", "thing", "official", "source", "talk", "report", "government",
+    "day", "week", "month", "percent", "pct", "share", "company", "issue", "side", "country",
+    "lot", "part", "number", "state", "group", "world", "end", "term", "statement", "spokesman",
+    "minister", "president", "view", "matter", "agreement", "order", "attempt", "exchange",
+    "demand", "proposal", "response", "focus", "priority", "discussion", "interview", "speech",
+    "mln", "billion", "million", "dlrs", "cts", "quarter", "net", "loss", "profit", "shr", "rev",
+    "analyst", "market", "price", "rate", "firm", "bank", "official", "week", "today", "result",
+}
+VARIANT_TAILS = {"talk", "negotiation", "issue", "deal", "process", "plan", "question", "agreement",
+                 "discussion", "program", "programme", "policy", "proposal", "effort", "bill", "law"}
+
+
+@dataclass
+class TopicMention:
+    topic: str
+    start: int   # token index
+    end: int
+
+
+def token_keys(doc: Doc) -> list[tuple[str, str]]:
+    return [(t.lemma_.lower(), t.lower_) for t in doc]
+
+
+def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for spec in topics:
+        for pattern in spec.patterns:
+            if pattern:
+                by_first[pattern[0]].append((pattern, spec.name))
+    if not by_first:
+        return []
+    keys = token_keys(doc)
+    out: list[TopicMention] = []
+    taken_until = -1
+    for i, (lemma, lower) in enumerate(keys):
+        if i < taken_until:
+            continue
+        candidates = by_first.get(lemma, []) + (by_first.get(lower, []) if lower != lemma else [])
+        best = None
+        for pattern, name in candidates:
+            n = len(pattern)
+            if i + n <= len(keys) and all(pattern[k] in keys[i + k] for k in range(n)):
+                if best is None or n > best[0]:
+                    best = (n, name)
+        if best:
+            out.append(TopicMention(best[1], i, i + best[0]))
+            taken_until = i + best[0]
+    return out
+
+
+def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[TopicSpec]:
+    """Recurring noun phrases of the article, variants merged, most frequent first."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    surfaces: dict[tuple[str, ...], str] = {}
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if not (t.is_stop or t.is_punct or t.is_space or t.like_num
+                                          or t.pos_ in ("DET", "PRON", "NUM", "PART"))]
+        if not words or any(t.i in table.by_token for t in words):
+            continue
+        if any(t.ent_type_ in ("PERSON", "GPE", "DATE", "MONEY", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "QUANTITY")
+               for t in words):
+            continue
+        while words and words[0].pos_ in ("ADJ", "ADV") and words[0].lemma_.lower() not in ("nuclear", "military", "free", "climate"):
+            words = words[1:]
+        if not words or not all(t.is_alpha or "-" in t.text for t in words):
+            continue
+        key = tuple(t.lemma_.lower() for t in words)
+        if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 4):
+            continue
+        if key[-1] in GENERIC and len(key) == 1:
+            continue
+        counts[key] += 1
+        surfaces.setdefault(key, " ".join(t.lower_ for t in words))
+    # Merge 'peace treaty talks' into 'peace treaty' when the shorter one is a topic itself.
+    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in sorted(counts, key=len):
+        for other in list(merged.values()) + [k for k in counts if len(k) < len(key)]:
+            if len(other) < len(key) and key[:len(other)] == other and all(w in VARIANT_TAILS for w in key[len(other):]):
+                merged[key] = merged.get(other, other)
+                break
+        else:
+            merged[key] = key
+    totals: Counter[tuple[str, ...]] = Counter()
+    variants: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key, n in counts.items():
+        root = merged[key]
+        totals[root] += n
+        variants[root].add(surfaces[key])
+    out = []
+    for root, n in totals.most_common():
+        if n < 2:
+            break
+        if root[-1] in GENERIC and len(root) == 1:
+            continue
+        name = " ".join(root)
+        if name in config.blocked_topics:
+            continue
+        out.append(TopicSpec(name, [root, *{tuple(v.split()) for v in variants[root]}]))
+        if len(out) >= config.max_proposed:
+            break
+    return out
+
+
+def as_records(specs: list[TopicSpec]) -> list[TopicRec]:
+    return [TopicRec(s.name, sorted({" ".join(p) for p in s.patterns} - {s.name})) for s in specs]
