@@ -1,0 +1,1 @@
+"""Parley's explorer: a Textual app over the store (``extract.store``). Never loads spaCy."""

@@ -1,0 +1,1 @@
+"""One module per section (and per drill-in screen)."""

@@ -1,0 +1,282 @@
+"""Actors: the list (type, affiliation, mentions, statements) and one actor's detail with
+the analyst's edits: rename, merge (fuzzy picker), set type, set affiliation, split an alias."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from extract.store import ACTOR_TYPES
+
+from .. import keymap, safe
+from ..export import query_rows
+from ..rows import QueryRows
+from ..widgets.dialogs import Picker, Prompt
+from ..widgets.virtual_list import VirtualList
+from .base import ParleyScreen
+
+TYPE_CYCLE = (None, *ACTOR_TYPES)
+
+
+def actor_line(row: dict, width: int) -> Text:
+    name_w = max(10, width - 13 - 19 - 14)
+    line = safe.text(" " + safe.cell(row["name"], name_w))
+    line.append(" " + safe.cell(row["type"], 12), style="dim")
+    line.append(" " + safe.cell(row["affiliation"], 18))
+    line.append(f" {row['mentions']:>6} {row['statements']:>6}")
+    return line
+
+
+def actor_header(width: int) -> str:
+    name_w = max(10, width - 13 - 19 - 14)
+    return " " + "Actor".ljust(name_w) + " " + "Type".ljust(12) + " " + "Affiliation".ljust(18) + "  Ment.  Stmt."
+
+
+class ActorsScreen(ParleyScreen):
+    section = "actors"
+    BINDINGS = keymap.ACTORS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "name"
+        self.desc = False
+        self.actor_type: str | None = None
+        self.name_filter = ""
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(classes="list-header", id="actors-header")
+        yield VirtualList(actor_line, empty="no actors yet (run 'parley extract')", id="actors-list")
+        yield Input(placeholder="filter actors by name or alias, enter to apply, esc to cancel", id="search")
+
+    def on_mount(self) -> None:
+        self.reload(cursor=0)
+        self.query_one(VirtualList).focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#actors-header", Static).update(actor_header(self.size.width))
+
+    def _query(self):
+        return self.app.store.browse.actors(self.sort, self.desc, self.actor_type, self.name_filter or None)
+
+    def reload(self, cursor: int | None = None) -> None:
+        view = self.query_one(VirtualList)
+        view.set_rows(QueryRows(self.app.store.browse, self._query()),
+                      cursor=view.cursor if cursor is None else cursor)
+
+    def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
+        parts = [f"{event.total:,} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
+        if self.actor_type:
+            parts.append(f"type {self.actor_type}")
+        if self.name_filter:
+            parts.append(f"name {safe.line(self.name_filter, 20)!r}")
+        self.filter_text = " · ".join(parts)
+
+    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
+        self.app.push_screen(ActorDetailScreen(event.row["id"]))
+
+    def action_sort(self, key: str) -> None:
+        self.desc = not self.desc if key == self.sort else False
+        self.sort = key
+        self.reload(cursor=0)
+
+    def action_cycle_type(self) -> None:
+        self.actor_type = TYPE_CYCLE[(TYPE_CYCLE.index(self.actor_type) + 1) % len(TYPE_CYCLE)]
+        self.reload(cursor=0)
+
+    def action_filter_name(self) -> None:
+        box = self.query_one("#search", Input)
+        box.add_class("-active")
+        box.value = self.name_filter
+        box.focus()
+
+    def action_clear(self) -> None:
+        self.name_filter, self.actor_type = "", None
+        self.reload(cursor=0)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.name_filter = event.value.strip()
+        self._close_search()
+        self.reload(cursor=0)
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).remove_class("-active")
+        self.query_one(VirtualList).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one("#search", Input).has_focus:
+            event.stop()
+            self._close_search()
+
+    def export_view(self):
+        cols = ["id", "name", "type", "role", "affiliation", "mentions", "statements"]
+        return "actors", cols, query_rows(self.app.store.browse, self._query(), cols)
+
+
+def statement_line(row: dict, width: int) -> Text:
+    line = safe.text(" " + safe.cell(row["stances"] or "-", 26), style="bold")
+    line.append(" " + safe.cell(row["content"], max(10, width - 29)))
+    return line
+
+
+def actor_info(actor: dict) -> Content:
+    chain = " → ".join(safe.line(a["name"], 30) for a in actor["chain"])
+    lines = [
+        Content(safe.line(actor["name"], 60)).stylize("bold")
+        + Content(f"  {actor['type']}" + (f" · {safe.line(actor['role'], 30)}" if actor.get("role") else "")),
+        Content("chain: ") + Content(chain),
+        Content("aliases: ") + Content(safe.line(", ".join(actor["aliases"]) or "-", 120)),
+        Content(f"mentions: {actor['mention_count']}"),
+    ]
+    if actor["members"]:
+        lines.append(Content("members: ") + Content(safe.line(", ".join(m["name"] for m in actor["members"]), 120)))
+    for t in actor["stances"]:
+        counts = " ".join(f"{k[0].upper()}{t[k]}" for k in ("support", "oppose", "conditional", "neutral") if t[k])
+        lines.append(Content("• ") + Content(safe.line(t["topic"], 30)).stylize("bold") + Content(f"  {counts}"))
+    if not actor["stances"]:
+        lines.append(Content("no stances yet"))
+    return Content("\n").join(lines)
+
+
+class ActorDetailScreen(ParleyScreen):
+    section = "actors"
+    BINDINGS = keymap.ACTOR_EDIT
+
+    def __init__(self, actor_id: int) -> None:
+        super().__init__()
+        self.actor_id = actor_id
+        self.actor: dict | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="actor-info", classes="info")
+        yield VirtualList(statement_line, empty="no statements by this actor", id="actor-statements")
+
+    def on_mount(self) -> None:
+        self.query_one(VirtualList).focus()
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="actor")
+    def reload(self) -> None:
+        actor = self.app.store.browse.actor(self.actor_id)
+        self.app.call_from_thread(self._show, actor)
+
+    def _show(self, actor: dict | None) -> None:
+        self.actor = actor
+        info = self.query_one("#actor-info", Static)
+        if actor is None:
+            info.update(Content(f"actor {self.actor_id} no longer exists (merged or undone); press q"))
+            return
+        self.set_title(safe.line(actor["name"], 40))
+        info.update(actor_info(actor))
+        view = self.query_one(VirtualList)
+        view.set_rows(QueryRows(self.app.store.browse, self.app.store.browse.statements_by(self.actor_id)),
+                      cursor=view.cursor)
+        self.filter_text = "r rename · m merge · T type · f affiliation · l split alias · u undo"
+
+    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
+        from .reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(event.row["article_id"]))
+
+    # -- edits (each one undoable decision in the store) ---------------------------------
+
+    @work(thread=True, group="actor-write")
+    def _write(self, fn, done: str) -> None:
+        try:
+            fn(self.app.store)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify, f"not saved: {exc}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._written, done)
+
+    def _written(self, done: str) -> None:
+        self.notify(done, markup=False)
+        self.app.decided()
+        self.reload()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ActorsScreen):
+                screen.reload()
+
+    def action_rename(self) -> None:
+        if not self.actor:
+            return
+
+        def named(name: str | None) -> None:
+            if name and name.strip():
+                self._write(lambda s: s.actors.rename(self.actor_id, name), f"renamed to {safe.line(name)}")
+
+        self.app.push_screen(Prompt("New name", self.actor["name"]), named)
+
+    def action_set_type(self) -> None:
+        if not self.actor:
+            return
+        choices = [{"id": t, "name": t} for t in ACTOR_TYPES]
+
+        def picked(choice: dict | None) -> None:
+            if choice:
+                self._write(lambda s: s.actors.set_type(self.actor_id, choice["id"]), f"type: {choice['id']}")
+
+        self.app.push_screen(Picker("Actor type", choices), picked)
+
+    def action_merge(self) -> None:
+        self._pick_actor("Merge this actor into…", self._merge)
+
+    def _merge(self, target: dict) -> None:
+        name = self.actor["name"] if self.actor else str(self.actor_id)
+
+        source_id = self.actor_id
+
+        def merge(store):
+            store.actors.merge(source_id, target["id"])
+
+        self._write(merge, f"merged {safe.line(name)} into {safe.line(target['name'])}")
+        self.actor_id = target["id"]
+
+    def action_set_affiliation(self) -> None:
+        self._pick_actor("Belongs to…", self._affiliate, none_choice=True)
+
+    def _affiliate(self, parent: dict) -> None:
+        self._write(lambda s: s.actors.set_affiliation(self.actor_id, parent["id"]),
+                    f"affiliation: {safe.line(parent['name'])}")
+
+    @work(thread=True, group="actor-pick")
+    def _pick_actor(self, title: str, then, none_choice: bool = False) -> None:
+        names = self.app.store.browse.actor_names()
+        choices = [{"id": a[0], "name": a[1], "hint": a[2]} for a in names if a[0] != self.actor_id]
+        if none_choice:
+            choices.insert(0, {"id": None, "name": "(none)", "hint": ""})
+
+        def picked(choice: dict | None) -> None:
+            if choice:
+                then(choice)
+
+        self.app.call_from_thread(self.app.push_screen, Picker(title, choices), picked)
+
+    def action_split_alias(self) -> None:
+        if not self.actor or not self.actor["aliases"]:
+            self.notify("this actor has no other alias to split off", markup=False)
+            return
+        choices = [{"id": i, "name": a} for i, a in enumerate(self.actor["aliases"])]
+
+        def picked(choice: dict | None) -> None:
+            if choice:
+                alias = choice["name"]
+                self._write(lambda s: s.actors.split_alias(self.actor_id, alias),
+                            f"split {safe.line(alias)} into its own actor")
+
+        self.app.push_screen(Picker("Split off alias", choices), picked)
+
+    def action_undo(self) -> None:
+        def undo(store):
+            done = store.review.undo()
+            if done and done["entity"] == "actor" and done["field"] == "deleted":
+                self.actor_id = done["entity_id"]
+
+        self._write(undo, "undone the last decision")
+
+    def export_view(self):
+        cols = ["id", "article_id", "title", "kind", "review", "stances", "content"]
+        return (f"actor-{self.actor_id}", cols,
+                query_rows(self.app.store.browse, self.app.store.browse.statements_by(self.actor_id), cols))

@@ -1,0 +1,326 @@
+"""Review: the analyst's main loop over pending statements and stances, in reading order.
+
+a accept, x reject, 1-4 set the selected stance, s speaker, t topic, space skip, u undo.
+Every decision is written at once through ``store.review`` (one transaction, logged in the
+audit table), then the next item is shown. Keys pressed while a write is in flight are queued,
+never dropped."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from extract.store import STANCE_LABELS
+
+from .. import keymap, safe
+from ..widgets.article_view import ArticleView, Highlight
+from ..widgets.dialogs import Picker
+from .base import ParleyScreen
+
+
+class ReviewScreen(ParleyScreen):
+    section = "review"
+    BINDINGS = keymap.REVIEW
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict = {}
+        self.filter_label = ""
+        self.lowest_first = False
+        self.item: dict | None = None  # the statement under review, with stances and context
+        self.stance_index = 0
+        self.progress = (0, 0)
+        self._busy = False
+        self._queue: deque = deque()
+        self.message = ""
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="review-progress")
+        yield ArticleView(id="review-context")
+        yield Static(id="review-meta")
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _queue_query(self):
+        return self.app.store.browse.review_queue(lowest_confidence=self.lowest_first, **self.filters)
+
+    def reload(self) -> None:
+        """Show the current item again (or the first one)."""
+        self._run(None, keep=True)
+
+    def set_filters(self, label: str = "", **filters) -> None:
+        self.filters = {k: v for k, v in filters.items() if v is not None}
+        self.filter_label = label
+        self.item = None
+        self._run(None, keep=False)
+
+    def _run(self, decision, *, keep: bool = False, advance: bool = False, goto: int | None = None) -> None:
+        """Queue one step: an optional write, then which item to show."""
+        self._queue.append((decision, keep, advance, goto))
+        if not self._busy:
+            self._next_step()
+
+    def _next_step(self) -> None:
+        if not self._queue:
+            return
+        self._busy = True
+        self._step(*self._queue.popleft())
+
+    @work(thread=True, group="review")
+    def _step(self, decision, keep: bool, advance: bool, goto: int | None) -> None:
+        store = self.app.store
+        browse = store.browse
+        message = ""
+        current = self.item
+        try:
+            if decision is not None:
+                result = decision(store, current)
+                if isinstance(result, tuple):  # (message, statement id to show)
+                    message, goto = result
+                elif isinstance(result, str):
+                    message = result
+        except Exception as exc:  # a store error must never kill the review loop
+            message = f"not saved: {exc}"
+            advance = False
+            keep = True
+        query = self._queue_query()
+        item_id = None
+        if goto is not None:
+            item_id = goto
+        elif keep and current is not None:
+            item_id = current["id"]
+        elif advance and current is not None:
+            key = tuple(current["_key"])
+            rows = browse.fetch(query, after=key, limit=1)
+            item_id = rows[0]["id"] if rows else None
+            if item_id is None:
+                message = message or "end of the queue (g starts again from the top)"
+                item_id = current["id"]
+        else:
+            rows = browse.fetch(query, limit=1)
+            item_id = rows[0]["id"] if rows else None
+        item = self._load_item(browse, query, item_id) if item_id is not None else None
+        progress = browse.review_progress(**self.filters)
+        self.app.call_from_thread(self._show, item, progress, message, decision is not None)
+
+    def _load_item(self, browse, query, statement_id: int) -> dict | None:
+        st = browse.statement(statement_id)
+        if st is None:
+            return None
+        text, offset = browse.context(st)
+        st["context"], st["context_offset"] = text, offset
+        if self.lowest_first:
+            st["_key"] = (st["confidence"], st["id"])
+        else:
+            st["_key"] = (st["article_id"], st["content_start"], st["id"])
+        st["article_title"] = (browse.article(st["article_id"]) or {}).get("title", "")
+        st["choices"] = browse.actors_of_article(st["article_id"])
+        return st
+
+    def _show(self, item, progress, message: str, wrote: bool) -> None:
+        same = item is not None and self.item is not None and item["id"] == self.item["id"]
+        self.item = item
+        self.progress = progress
+        self.message = message
+        if not same:
+            self.stance_index = self._first_pending_stance()
+        self._draw()
+        self._busy = False
+        if wrote:
+            self.app.decided()
+        self._next_step()
+
+    def _first_pending_stance(self) -> int:
+        stances = self.item["stances"] if self.item else []
+        return next((i for i, t in enumerate(stances) if t["review"] == "pending"), 0)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        done, total = self.progress
+        head = f"reviewed {done} / {total}"
+        if self.filter_label:
+            head += f" · {safe.line(self.filter_label, 30)}"
+        if self.lowest_first:
+            head += " · lowest confidence first"
+        self.query_one("#review-progress", Static).update(Content(head))
+        parts = [p for p in (safe.line(self.filter_label, 30), "low conf. first" if self.lowest_first else "") if p]
+        self.filter_text = " · ".join(parts) or "all pending"
+        view = self.query_one(ArticleView)
+        meta = self.query_one("#review-meta", Static)
+        st = self.item
+        if st is None:
+            view.show("Nothing waits for review here.", [])
+            meta.update(Content(self.message or "All statements in this scope have a decision."))
+            return
+        base = st["context_offset"]
+        highlights = [Highlight(st["content_start"] - base, st["content_end"] - base, "content")]
+        if st.get("cue_start") is not None:
+            highlights.append(Highlight(st["cue_start"] - base, st["cue_end"] - base, "cue"))
+        if st.get("speaker_start") is not None:
+            highlights.append(Highlight(st["speaker_start"] - base, st["speaker_end"] - base, "speaker"))
+        view.show(st["context"], [h for h in highlights if 0 <= h.start < h.end <= len(st["context"])])
+        meta.update(self._meta(st))
+
+    def _meta(self, st: dict) -> Content:
+        lines = [
+            Content("speaker ") + Content(safe.line(st.get("speaker") or "(unresolved)", 30)).stylize("bold")
+            + Content(f" · {st['kind']} · conf {st['confidence']:.2f} · {st['review']}"),
+            Content("article ") + Content(safe.line(st.get("article_title"), 60)).stylize("dim"),
+        ]
+        for i, t in enumerate(st["stances"]):
+            pointer = "▸ " if i == self.stance_index else "  "
+            machine = f" (machine: {t['label']})" if t["review_label"] and t["review_label"] != t["label"] else ""
+            row = (Content(pointer) + Content(safe.line(t["topic"], 24)).stylize("bold")
+                   + Content(f"  {t['effective']}  [{t['review']}]{machine}"))
+            lines.append(row.stylize("reverse") if i == self.stance_index and len(st["stances"]) > 1 else row)
+        if not st["stances"]:
+            lines.append(Content("  no topic: t adds one"))
+        lines.append(Content("1 support 2 oppose 3 conditional 4 neutral · tab next stance").stylize("dim"))
+        if self.message:
+            lines.append(Content(safe.line(self.message, 100)).stylize("italic"))
+        return Content("\n").join(lines)
+
+    # -- decisions -----------------------------------------------------------------------
+
+    def _selected_stance(self) -> dict | None:
+        stances = self.item["stances"] if self.item else []
+        return stances[self.stance_index] if 0 <= self.stance_index < len(stances) else None
+
+    def action_accept(self) -> None:
+        if self.item:
+            self._run(lambda store, st: store.review.accept(st["id"]) and "accepted", advance=True)
+
+    def action_reject(self) -> None:
+        if self.item:
+            self._run(lambda store, st: store.review.reject(st["id"]) and "rejected", advance=True)
+
+    def action_stance(self, label: str) -> None:
+        if not self.item or label not in STANCE_LABELS:
+            return
+        stance = self._selected_stance()
+        if stance is None:
+            self.action_topic(label)
+            return
+        stance_id = stance["id"]
+        remaining = [t for t in self.item["stances"] if t["review"] == "pending" and t["id"] != stance_id]
+
+        def decide(store, st):
+            store.review.set_stance(stance_id, label)
+            return f"{stance['topic']}: {label}"
+
+        if remaining:  # stay on this statement, move to its next pending stance
+            self.stance_index = self.item["stances"].index(remaining[0])
+            self._run(decide, keep=True)
+        else:
+            self._run(decide, advance=True)
+
+    def action_next_stance(self) -> None:
+        if self.item and self.item["stances"]:
+            self.stance_index = (self.stance_index + 1) % len(self.item["stances"])
+            self._draw()
+
+    def action_skip(self) -> None:
+        if self.item:
+            self._run(None, advance=True)
+
+    def action_restart(self) -> None:
+        self.item = None
+        self._run(None)
+
+    def action_undo(self) -> None:
+        def undo(store, st):
+            done = store.review.undo()
+            if done is None:
+                return "nothing to undo"
+            goto = None
+            if done["entity"] == "statement":
+                goto = done["entity_id"]
+            elif done["entity"] == "stance":
+                goto = store.scalar("SELECT statement_id FROM stances WHERE id = ?", (done["entity_id"],))
+            return (f"undone: {done['entity']} {done['field']}", goto)
+
+        self._run(undo, keep=True)
+
+    def action_speaker(self) -> None:
+        if not self.item:
+            return
+        choices = [{"id": a["id"], "name": a["name"], "hint": a["type"]} for a in self.item["choices"]]
+        statement_id = self.item["id"]
+
+        def picked(actor: dict | None) -> None:
+            if actor:
+                self._run(lambda store, st: store.review.set_speaker(statement_id, actor["id"])
+                          and f"speaker: {actor['name']}", keep=True)
+
+        self.app.push_screen(Picker("Speaker (actors in this article)", choices), picked)
+
+    def action_topic(self, label: str | None = None) -> None:
+        if not self.item:
+            return
+        self._pick_topic(self.item["id"], self._selected_stance(), label)
+
+    @work(thread=True, group="review-topics")
+    def _pick_topic(self, statement_id: int, stance: dict | None, label: str | None) -> None:
+        topics = self.app.store.browse.topics()
+        choices = [{"id": t["id"], "name": t["name"], "hint": f"{t['stances']} stances"} for t in topics]
+
+        def picked(topic: dict | None) -> None:
+            if not topic:
+                return
+            if stance is not None and label is None:
+                self._run(lambda store, st: store.review.set_topic(stance["id"], topic["id"])
+                          and f"topic: {topic['name']}", keep=True)
+            else:
+                self._run(lambda store, st: store.review.add_stance(statement_id, topic["id"], label or "neutral")
+                          and f"added {topic['name']}: {label or 'neutral'}", keep=True)
+
+        title = "Move this stance to topic" if stance is not None and label is None else "Add a stance on topic"
+        self.app.call_from_thread(self.app.push_screen, Picker(title, choices), picked)
+
+    # -- filters -------------------------------------------------------------------------
+
+    def action_toggle_order(self) -> None:
+        self.lowest_first = not self.lowest_first
+        self.item = None
+        self._run(None)
+
+    def action_filter(self) -> None:
+        self._pick_filter()
+
+    @work(thread=True, group="review-topics")
+    def _pick_filter(self) -> None:
+        browse = self.app.store.browse
+        choices = [{"id": None, "name": "all (clear filters)", "hint": "", "kind": "clear"}]
+        if self.item:
+            choices.append({"id": self.item["article_id"], "name": "this article", "hint": "article",
+                            "kind": "article"})
+        choices += [{"id": t["id"], "name": t["name"], "hint": "topic", "kind": "topic"} for t in browse.topics()]
+        choices += [{"id": a[0], "name": a[1], "hint": a[2], "kind": "actor"} for a in browse.actor_names(20_000)]
+
+        def picked(choice: dict | None) -> None:
+            if choice is None:
+                return
+            kind = choice["kind"]
+            if kind == "clear":
+                self.set_filters()
+            else:
+                self.set_filters(label=f"{kind}: {choice['name']}", **{f"{kind}_id": choice["id"]})
+
+        self.app.call_from_thread(self.app.push_screen, Picker("Review only…", choices), picked)
+
+    def export_view(self):
+        if not self.item:
+            return None
+        st = self.item
+        return (f"statement-{st['id']}", ["id", "speaker", "kind", "content", "review", "stances"],
+                [[st["id"], st.get("speaker"), st["kind"], st["content"], st["review"],
+                  "; ".join(f"{t['topic']}={t['effective']}" for t in st["stances"])]])
