@@ -70,8 +70,8 @@ class ParleyApp(App):
     def refresh_stats(self) -> None:
         s = self.store.stats()
         self._data_version = self.store.browse.data_version()
-        text = (f"{s['articles']:,} articles · {s['statements']:,} statements · "
-                f"{s['reviewed']:,} reviewed · {s['actors']:,} actors · {s['topics']:,} topics")
+        text = (f"{s['articles']:,} art · {s['statements']:,} stmt · {s['reviewed']:,} rev · "
+                f"{s['actors']:,} actors · {s['topics']:,} topics")
         self.call_from_thread(setattr, self, "status", text)
 
     @work(thread=True, exclusive=True, group="changes")

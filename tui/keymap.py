@@ -9,10 +9,10 @@ from __future__ import annotations
 from textual.binding import Binding
 
 APP = [
-    Binding("1", "section('articles')", "Articles", id="app.articles"),
-    Binding("2", "section('actors')", "Actors", id="app.actors"),
-    Binding("3", "section('compare')", "Compare", id="app.compare"),
-    Binding("4", "section('review')", "Review", id="app.review"),
+    Binding("1,f1", "section('articles')", "Articles", id="app.articles", show=False),
+    Binding("2,f2", "section('actors')", "Actors", id="app.actors", show=False),
+    Binding("3,f3", "section('compare')", "Compare", id="app.compare", show=False),
+    Binding("4,f4", "section('review')", "Review", id="app.review", show=False),
     Binding("question_mark", "help", "Help", id="app.help"),
     Binding("R", "reload", "Reload", id="app.reload", show=False),
     Binding("e", "export", "Export", id="app.export", show=False),

@@ -26,7 +26,8 @@ class SectionTabs(Static):
     def refresh_tabs(self) -> None:
         parts: list[Content] = []
         for number, (key, label) in enumerate(SECTIONS, 1):
-            item = Content(f" {number} {label} ")
+            key = f"F{number}" if self.active == "review" else str(number)  # 1-4 set stances there
+            item = Content(f" {key} {label} ")
             if key == self.active:
                 item = item.stylize("reverse bold")
             parts.append(item)
@@ -44,13 +45,15 @@ class StatusBar(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "status", self._show)
         self.watch(self.screen, "filter_text", self._show)
+        self.watch(self.app, "busy", self._show)
 
     def _show(self, _value=None) -> None:
         app = self.app
-        text = Content(f" {safe.line(app.db_name, 24)} ").stylize("bold") + Content(safe.line(app.status))
-        note = safe.line(getattr(self.screen, "filter_text", ""), 40)
-        if note:
-            text += Content(" │ ") + Content(note).stylize("italic")
+        text = Content(f" {safe.line(app.db_name, 20)} ").stylize("bold")
         if app.busy:
-            text += Content(" │ working…")
+            text += Content("working… ").stylize("reverse")
+        note = safe.line(getattr(self.screen, "filter_text", ""), 60)
+        if note:
+            text += Content(note).stylize("italic") + Content(" │ ")
+        text += Content(safe.line(app.status))
         self.update(text)
