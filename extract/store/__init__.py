@@ -23,6 +23,7 @@ from .extraction import ExtractionRepo
 from .review import ReviewRepo
 from .runs import RunRepo
 from .stance_rows import StanceRowRepo
+from .topics import TopicRepo
 from .schema import ACTOR_TYPES, REVIEW_STATES, SCHEMA_VERSION, STANCE_LABELS, STATEMENT_KINDS
 
 __all__ = [
@@ -41,6 +42,7 @@ class Store(Database):
         self.extraction = ExtractionRepo(self)
         self.browse = BrowseRepo(self)
         self.stance_rows = StanceRowRepo(self)  # read-only queries for extract/analysis
+        self.topics = TopicRepo(self)
 
     def stats(self) -> dict[str, int]:
         """Row counts for the status bar and 'parley stats'."""

@@ -1,0 +1,238 @@
+"""``parley extract``: run the spaCy pipeline over articles and write what it finds.
+
+The parent process owns SQLite: it streams article texts into ``nlp.pipe`` (``n_process`` =
+workers), the ``parley_extractor`` component runs the pure per-article extraction inside the
+pipeline (so in the worker processes when there are several), and the parent writes each
+article's records through ``store.extraction.save``, in batches of one transaction.
+
+Which articles: those whose ``extracted_version`` differs from the current version string,
+which names the extractor, the model and its version, and a fingerprint of the curated topics,
+so a new model, a new topics file or any topic edit makes the next run redo the articles.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .nlp import EXTRACTOR_VERSION
+from .nlp.config import ExtractConfig, TopicSpec
+from .records import ArticleExtraction
+from .store import Store, StoreError
+from .store.db import alias_key, utcnow
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+COMMIT_EVERY = 50
+FETCH_CHUNK = 200
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length
+
+
+@dataclass
+class ExtractOptions:
+    workers: int = 1
+    batch_size: int = 32
+    model: str | None = None
+    topics_file: str | Path | None = None
+    force: bool = False
+    article_ids: list[int] | None = None
+
+
+@dataclass
+class ExtractSummary:
+    version: str = ""
+    run_id: int | None = None
+    articles: int = 0
+    up_to_date: int = 0
+    words: int = 0
+    mentions: int = 0
+    statements: int = 0
+    stances: int = 0
+    kept_reviewed: int = 0
+    topics_imported: dict = field(default_factory=dict)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def counts(self) -> dict:
+        return {
+            "articles": self.articles, "up_to_date": self.up_to_date, "words": self.words,
+            "mentions": self.mentions, "statements": self.statements, "stances": self.stances,
+            "kept_reviewed": self.kept_reviewed, "errors": len(self.errors),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def model_version(name: str) -> str:
+    """The installed model's version without loading it (cheap when nothing needs doing)."""
+    import spacy.util
+
+    try:
+        version = spacy.util.get_package_version(name)
+    except Exception:  # noqa: BLE001 - any failure just means 'ask the loaded model'
+        version = None
+    if version:
+        return version
+    from .nlp.pipeline import load_pipeline
+    return load_pipeline(name).meta.get("version", "unknown")
+
+
+def current_version(store: Store, model: str, version_of_model: str) -> str:
+    return f"{EXTRACTOR_VERSION}|{model}@{version_of_model}|topics:{store.topics.fingerprint()}"
+
+
+def topic_config(store: Store, nlp: Language) -> ExtractConfig:
+    """The curated topics with the lemma sequences that mention them."""
+    topics, propose = store.topics.active()
+    specs = []
+    surfaces = [(t["name"], s) for t in topics for s in [t["name"], *t["aliases"]]]
+    docs = nlp.pipe([s for _, s in surfaces], disable=[p for p in ("parley_extractor", "ner", "parley_places")
+                                                       if p in nlp.pipe_names])
+    by_name: dict[str, set[tuple[str, ...]]] = {}
+    for (name, _surface), doc in zip(surfaces, docs):
+        words = [t for t in doc if not t.is_punct]
+        pats = by_name.setdefault(name, set())
+        pats.add(tuple(t.lemma_.lower() for t in words))
+        pats.add(tuple(t.lower_ for t in words))
+    for t in topics:
+        specs.append(TopicSpec(t["name"], sorted(p for p in by_name.get(t["name"], ()) if p)))
+    return ExtractConfig(topics=specs, propose_topics=propose,
+                         blocked_topics=frozenset(store.topics.deleted_names()))
+
+
+def run_extract(store: Store, options: ExtractOptions | None = None, *,
+                nlp: Language | None = None,
+                on_start: Callable[[int], None] | None = None,
+                on_progress: Callable[[int, int], None] | None = None) -> ExtractSummary:
+    """Extract every article that needs it. ``on_start(total)`` then ``on_progress(done, words)``
+    after each article. Raises StoreError (or ModelMissing) for problems the user can fix."""
+    from .nlp.pipeline import add_extractor, load_pipeline, model_name
+    from .nlp.text import unwrap
+
+    options = options or ExtractOptions()
+    if options.workers < 1 or options.batch_size < 1:
+        raise StoreError("--workers and --batch-size must be at least 1")
+    started = time.perf_counter()
+    summary = ExtractSummary()
+    if options.topics_file:
+        summary.topics_imported = store.topics.import_file(options.topics_file)
+    name = model_name(options.model) if nlp is None else (options.model or model_name(None))
+    version_of_model = nlp.meta.get("version", "unknown") if nlp is not None else model_version(name)
+    summary.version = current_version(store, name, version_of_model)
+    ids = _select(store, summary.version, options)
+    summary.up_to_date = store.articles.count() - len(ids) if not options.article_ids else 0
+    summary.run_id = store.runs.start("extract", model=name, model_version=version_of_model,
+                                      extractor_version=summary.version)
+    if on_start:
+        on_start(len(ids))
+    try:
+        if ids:
+            nlp = nlp or load_pipeline(name)
+            add_extractor(nlp, topic_config(store, nlp))
+            _extract(store, nlp, ids, options, summary, unwrap, on_progress)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.runs.finish(summary.run_id, summary.counts())
+    return summary
+
+
+def _select(store: Store, version: str, options: ExtractOptions) -> list[int]:
+    if options.article_ids:
+        known = {r[0] for r in store.query(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(options.article_ids))})",
+            tuple(options.article_ids))}
+        missing = sorted(set(options.article_ids) - known)
+        if missing:
+            raise StoreError(f"no article with id {', '.join(map(str, missing))}")
+        return sorted(known)
+    return store.articles.ids_needing_extraction(version, force=options.force)
+
+
+def _texts(store: Store, ids: list[int], pending: dict[int, str],
+           summary: ExtractSummary) -> Iterator[tuple[str, int]]:
+    """Stream (text for the parser, article id), a chunk of rows at a time (flat memory)."""
+    from .nlp.text import unwrap
+
+    for i in range(0, len(ids), FETCH_CHUNK):
+        chunk = ids[i:i + FETCH_CHUNK]
+        rows = store.query(
+            f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", tuple(chunk)
+        )
+        for article_id, text in rows:
+            if len(text) > MAX_CHARS:
+                summary.errors.append((article_id, f"text too long ({len(text):,} characters; limit {MAX_CHARS:,})"))
+                continue
+            pending[article_id] = text
+            yield unwrap(text), article_id
+
+
+def _extract(store: Store, nlp: Language, ids: list[int], options: ExtractOptions,
+             summary: ExtractSummary, unwrap, on_progress) -> None:
+    from .nlp.pipeline import extraction_from_doc
+
+    pending: dict[int, str] = {}
+    docs = nlp.pipe(_texts(store, ids, pending, summary), as_tuples=True,
+                    n_process=options.workers, batch_size=options.batch_size)
+    done = 0
+    batch: list[tuple[int, ArticleExtraction]] = []
+    for doc, article_id in docs:
+        text = pending.pop(article_id, doc.text)
+        result = extraction_from_doc(doc)
+        words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+        summary.words += words
+        if isinstance(result, str):
+            summary.errors.append((article_id, result))
+        else:
+            _restore_text(result, text)
+            batch.append((article_id, result))
+        done += 1
+        if len(batch) >= COMMIT_EVERY:
+            _write(store, batch, summary)
+        if on_progress:
+            on_progress(done, words)
+    _write(store, batch, summary)
+
+
+def _restore_text(ex: ArticleExtraction, text: str) -> None:
+    """The parser saw wrapped lines joined; contents are cut from the stored text again."""
+    for st in ex.statements:
+        st.content = text[st.content_start:st.content_end]
+        if st.cue_start is not None:
+            st.cue = text[st.cue_start:st.cue_end]
+        if st.speaker_start is not None:
+            st.speaker_text = " ".join(text[st.speaker_start:st.speaker_end].split())
+    for m in ex.mentions:
+        m.text = " ".join(text[m.start:m.end].split())
+
+
+def _write(store: Store, batch: list[tuple[int, ArticleExtraction]], summary: ExtractSummary) -> None:
+    if not batch:
+        return
+    with store.transaction() as conn:
+        for article_id, ex in batch:
+            _ensure_proposed(conn, ex)
+            counts = store.extraction.save(article_id, ex, summary.version)
+            summary.articles += 1
+            summary.mentions += counts["mentions"]
+            summary.statements += counts["statements"]
+            summary.stances += counts["stances"]
+            summary.kept_reviewed += counts["kept_reviewed"]
+    batch.clear()
+
+
+def _ensure_proposed(conn, ex: ArticleExtraction) -> None:
+    """Create proposed topics (origin 'auto') with their variants as aliases; never touch a
+    known or deleted one."""
+    for rec in ex.proposed_topics:
+        keys = [alias_key(s) for s in (rec.name, *rec.aliases)]
+        known = any(conn.execute("SELECT 1 FROM topic_aliases WHERE norm = ?", (k,)).fetchone() for k in keys) \
+            or conn.execute("SELECT 1 FROM topics WHERE name = ?", (rec.name,)).fetchone()
+        if known:
+            continue
+        cur = conn.execute("INSERT INTO topics (name, origin, created_at) VALUES (?, 'auto', ?)", (rec.name, utcnow()))
+        for surface, key in zip((rec.name, *rec.aliases), keys):
+            conn.execute("INSERT OR IGNORE INTO topic_aliases (topic_id, alias, norm) VALUES (?,?,?)",
+                         (cur.lastrowid, surface, key))
