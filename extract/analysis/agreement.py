@@ -84,15 +84,7 @@ def count_table(store: Store, *, reviewed_only: bool = False,
     topic_names = repo.topics()
     holders = Holders(actor_table)
 
-    grouped = repo.grouped(reviewed_only=reviewed_only, topic_ids=topic_filter)
-    if grouped:
-        speaker, topic, label, n = zip(*grouped)
-        speaker = np.fromiter(speaker, dtype=np.int64, count=len(grouped))
-        topic = np.fromiter(topic, dtype=np.int64, count=len(grouped))
-        code = np.fromiter((_LABEL_CODE[x] for x in label), dtype=np.int64, count=len(grouped))
-        n = np.fromiter(n, dtype=np.int64, count=len(grouped))
-    else:
-        speaker = topic = code = n = np.zeros(0, dtype=np.int64)
+    speaker, topic, code, n = _grouped(repo, reviewed_only, topic_filter)
 
     # Roll up: one column of holders per level of the affiliation chain (-1 past its end).
     speakers = np.unique(speaker)
@@ -134,6 +126,24 @@ def count_table(store: Store, *, reviewed_only: bool = False,
     ).tocsr()
     counts.sum_duplicates()
     return CountTable(actor_ids, topic_ids, counts, actor_table, topic_names, holders)
+
+
+def _grouped(repo, reviewed_only: bool, topic_ids) -> tuple[np.ndarray, ...]:
+    """(speaker, topic, label code, count) arrays: counted stances grouped chunk by chunk."""
+    span, chunks = repo.counted_keys(reviewed_only=reviewed_only, topic_ids=topic_ids)
+    keys, counts = [], []
+    for rows in chunks:
+        flat = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        unique, n = np.unique(flat, return_counts=True)
+        keys.append(unique)
+        counts.append(n)
+    if not keys:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    n = np.bincount(inverse, weights=np.concatenate(counts)).astype(np.int64)
+    width = len(LABELS)
+    return unique // width // span, unique // width % span, unique % width, n
 
 
 @dataclass
@@ -213,16 +223,16 @@ def agreement_network(store: Store, *, kind: str = "subtract", normalize: str = 
     table = table if table is not None else count_table(store, **filters)
     congruence, conflict, shared, activity = agreement_matrices(table)
 
-    both = (congruence + conflict).tocoo()  # every pair with something to say
-    keep = both.row < both.col
-    rows, cols = both.row[keep], both.col[keep]
+    # Two actors who both take a side on a topic always score congruence or conflict there,
+    # so the pairs sharing a topic are exactly the pairs with something to say.
+    pairs = sparse.triu(shared, k=1).tocoo()
+    rows, cols, s = pairs.row, pairs.col, pairs.data
     c = np.asarray(congruence[rows, cols]).ravel() if len(rows) else np.zeros(0)
     x = np.asarray(conflict[rows, cols]).ravel() if len(rows) else np.zeros(0)
-    s = np.asarray(shared[rows, cols]).ravel() if len(rows) else np.zeros(0)
     norm = _normaliser(normalize, activity[rows], activity[cols], s)
     c, x = c / norm, x / norm
     weight = {"congruence": c, "conflict": x, "subtract": c - x}[kind]
-    nonzero = weight != 0
+    nonzero = np.abs(weight) > 1e-12   # float sums: treat a balance as zero
     return AgreementNetwork(kind, normalize, table, rows[nonzero], cols[nonzero], weight[nonzero],
                             c[nonzero], x[nonzero], s[nonzero].astype(np.int64))
 

