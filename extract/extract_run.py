@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .nlp import EXTRACTOR_VERSION
 from .nlp.config import ExtractConfig, TopicSpec
+from .nlp.topics import HYPHENS
 from .records import ArticleExtraction
 from .store import Store, StoreError
 from .store.db import alias_key, utcnow
@@ -93,7 +94,8 @@ def topic_config(store: Store, nlp: Language) -> ExtractConfig:
                                                        if p in nlp.pipe_names])
     by_name: dict[str, set[tuple[str, ...]]] = {}
     for (name, _surface), doc in zip(surfaces, docs):
-        words = [t for t in doc if not t.is_punct]
+        words = [t for t in doc if not t.is_punct or t.text == "-"]
+        words = [t for t in words if t.text not in HYPHENS]
         pats = by_name.setdefault(name, set())
         pats.add(tuple(t.lemma_.lower() for t in words))
         pats.add(tuple(t.lower_ for t in words))

@@ -230,4 +230,4 @@ def eval_cmd(ctx, gold, as_json, show_errors):
     if show_errors:
         for a in report.articles:
             for e in a.errors:
-                out.print(f"{one_line(a.article, 40)}: {one_line(e, 160)}", markup=False, highlight=False)
+                click.echo(f"{one_line(a.article, 40)}: {one_line(e, 240)}")

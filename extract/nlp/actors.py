@@ -156,7 +156,8 @@ class ActorFinder:
                                          for s in lex.media_suffixes)):
             self._add(lex.media.get(key_text, text), "media", span, label)
             return
-        if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and self._is_person(span, label):
+        if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and (
+                self._is_person(span, label) or self._known_surname(span)):
             self._person(span, label)
             return
         place = ent.ent_id_ or lex.places.get(key_text) or lex.demonyms.get(key_text)
@@ -188,6 +189,12 @@ class ActorFinder:
         if span.start > 0 and _title_ending_at(doc, span.start, self.lex, span.sent.start):
             return label in ("WORK_OF_ART", "PRODUCT", "FAC")
         return False
+
+    def _known_surname(self, span: Span) -> bool:
+        """'Reyes' (tagged ORG) after 'Tom Reyes': the person seen earlier."""
+        words = span.text.split()
+        return len(words) <= 2 and any(
+            len(words) < len(full.split()) and all(w in full.split()[1:] for w in words) for full in self.persons)
 
     def _person(self, span: Span, label: str) -> None:
         doc = self.doc

@@ -31,16 +31,14 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     rules = StanceRules(doc, lex)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]
+    reporters = {k for k, a in table.actors.items() if a.type == "media"} | resolver.reporters
+    spans = _drop_nested(spans, reporters)
 
     statements: list[StatementRec] = []
     for f, (lo, hi) in spans:
         actor = table.actors.get(f.speaker.key)
         holder = actor is not None and actor.type != "media" and f.speaker.key not in resolver.reporters
         mentions = [m for m in topic_mentions if lo <= m.start and m.end <= hi]
-        # Topics inside a nested statement by someone else are that speaker's, not this one's.
-        nested = [(l2, h2) for g, (l2, h2) in spans
-                  if g is not f and g.speaker.key != f.speaker.key and lo <= l2 and h2 <= hi and (h2 - l2) < (hi - lo)]
-        mentions = [m for m in mentions if not any(l2 <= m.start and m.end <= h2 for l2, h2 in nested)]
         if f.kind == "action":
             if not mentions and f.anaphoric:
                 mentions = _context_topics(doc, f, lo, hi, topic_mentions, rules)
@@ -53,6 +51,20 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         actors=actors, mentions=mention_recs, statements=statements,
         proposed_topics=as_records(proposed),
     )
+
+
+def _drop_nested(spans: list, reporters: set[str]) -> list:
+    """A statement inside someone else's statement counts on its own only when the outer
+    speaker merely reports (a news organisation, an anonymous source); otherwise it is part
+    of what the outer speaker said ('Liu said China opposed the tariffs')."""
+    out = []
+    for f, (lo, hi) in spans:
+        outer = next((g for g, (l2, h2) in spans if g is not f and l2 <= lo and hi <= h2
+                      and (h2 - l2) > (hi - lo) and g.speaker.key != f.speaker.key), None)
+        if outer is not None and outer.speaker.key not in reporters:
+            continue
+        out.append((f, (lo, hi)))
+    return out
 
 
 def _token_span(doc: Doc, f: Found) -> tuple[int, int]:

@@ -47,6 +47,7 @@ class Lexicon:
     government_titles: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     oppose_verbs: frozenset[str] = frozenset()
+    reduce_verbs: frozenset[str] = frozenset()
     support_words: tuple[tuple[str, ...], ...] = ()
     oppose_words: tuple[tuple[str, ...], ...] = ()
     prerequisite_first: tuple[tuple[str, ...], ...] = ()
@@ -122,6 +123,7 @@ def load() -> Lexicon:
     stance = words["stance"]
     lex.support_verbs = frozenset(stance["support_verbs"])
     lex.oppose_verbs = frozenset(stance["oppose_verbs"])
+    lex.reduce_verbs = frozenset(stance["reduce_verbs"])
     lex.support_words = _phrases(stance["support_words"])
     lex.oppose_words = _phrases(stance["oppose_words"])
     lex.prerequisite_first = _phrases(stance["prerequisite_first"])

@@ -60,6 +60,36 @@ class StanceRules:
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
 
+    def _before_token(self, lo: int, hi: int) -> int | None:
+        return next((i for i in range(lo, hi) if self.words[i] == "before"), None)
+
+    def _governing_verb(self, m: TopicMention, lo: int, hi: int):
+        doc, lex = self.doc, self.lex
+        root = doc[m.start:m.end].root
+        head = None
+        if root.dep_ in ("dobj", "nsubjpass", "xcomp"):
+            head = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+            head = root.head.head
+        if head is None or not (lo <= head.i < hi):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in lex.support_verbs:
+            label = "support"
+        elif lemma in lex.oppose_verbs or lemma in lex.reduce_verbs:
+            label = "oppose"
+        else:
+            return None
+        negated = any(c.dep_ == "neg" for c in head.children) or (
+            head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.head.children))
+        evidence = head.text
+        particle = next((c.text for c in head.children if c.dep_ == "prt"), None)
+        if particle:
+            evidence += " " + particle
+        if negated:
+            return FLIP[label], 0.6, "not " + evidence
+        return label, 0.65, evidence
+
     def _conditions(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         found = []
         for kind, phrases in (("prerequisite_first", self.lex.prerequisite_first),
@@ -81,6 +111,10 @@ class StanceRules:
                     continue
                 before = same_sent and m.end <= s
                 after = same_sent and m.start >= e
+                if after and text.endswith("first"):
+                    # 'should first deal with X before Y': Y comes after, so it is conditional.
+                    later = self._before_token(e, marker_sent.end)
+                    after = later is None or m.start < later
                 if kind == "prerequisite_first":
                     side_labels.append(("support" if before else "conditional", text))
                 else:
@@ -95,7 +129,12 @@ class StanceRules:
             label = FLIP[f.verb_class] if f.negated else f.verb_class
             evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
             return label, 0.75, evidence
-        # 3. nearest stance word in the topic's sentence
+        # 3. the verb that governs the topic ('scale back tariffs', 'supported a trade deal')
+        for m in ms:
+            found = self._governing_verb(m, lo, hi)
+            if found:
+                return found
+        # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:
             sent = doc[m.start].sent

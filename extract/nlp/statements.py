@@ -76,17 +76,18 @@ def _is_cue(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _ccomp(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "ccomp":
-            return child
+def _ccomp(tok: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
+    """The clausal complement of a cue within tokens [lo, hi) (its paragraph), the one after
+    the verb first: the parser sometimes hangs a previous paragraph's clause on it."""
+    found = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
     # 'made clear that ...': the clause hangs off 'clear'
     for child in tok.children:
         if child.dep_ in ("acomp", "oprd", "dobj", "prt"):
-            for grand in child.children:
-                if grand.dep_ == "ccomp":
-                    return grand
-    return None
+            found += [g for g in child.children if g.dep_ == "ccomp" and lo <= g.i < hi]
+    if not found:
+        return None
+    after = [c for c in found if c.i > tok.i]
+    return after[0] if after else found[-1]
 
 
 def _negated(tok: Token) -> bool:
@@ -134,7 +135,10 @@ class StatementFinder:
 
     def _reported(self, cue: Token, cue_end: Token, quote_cues: dict) -> Found | None:
         doc = self.doc
-        comp = _ccomp(cue) or _ccomp(cue_end) if cue_end is not cue else _ccomp(cue)
+        para = self._paragraph_tokens(doc[cue.i:cue.i + 1])
+        comp = _ccomp(cue, para.start, para.end)
+        if comp is None and cue_end is not cue:
+            comp = _ccomp(cue_end, para.start, para.end)
         subject = self.speakers.subject_of(cue)
         if subject is None:
             return None
@@ -164,8 +168,6 @@ class StatementFinder:
                 return None
             if cue.dep_ != "ROOT" and cue.head.i >= left:
                 return None
-        lo = max(lo, self._paragraph_tokens(cue.sent).start if cue.sent.start < lo else lo)
-        para = self._paragraph_tokens(doc[cue.i:cue.i + 1])
         lo, hi = max(lo, para.start), min(hi, para.end)
         if lo >= hi:
             return None

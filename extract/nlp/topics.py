@@ -31,6 +31,9 @@ VARIANT_TAILS = {"talk", "negotiation", "issue", "deal", "process", "plan", "que
                  "discussion", "program", "programme", "policy", "proposal", "effort", "bill", "law"}
 
 
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+
+
 @dataclass
 class TopicMention:
     topic: str
@@ -50,22 +53,24 @@ def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
                 by_first[pattern[0]].append((pattern, spec.name))
     if not by_first:
         return []
-    keys = token_keys(doc)
+    # Hyphens are skipped on both sides: 'phase-out' matches 'phase out'.
+    index = [t.i for t in doc if t.text not in HYPHENS]
+    keys = [(doc[i].lemma_.lower(), doc[i].lower_) for i in index]
     out: list[TopicMention] = []
     taken_until = -1
-    for i, (lemma, lower) in enumerate(keys):
-        if i < taken_until:
+    for j, (lemma, lower) in enumerate(keys):
+        if j < taken_until:
             continue
         candidates = by_first.get(lemma, []) + (by_first.get(lower, []) if lower != lemma else [])
         best = None
         for pattern, name in candidates:
             n = len(pattern)
-            if i + n <= len(keys) and all(pattern[k] in keys[i + k] for k in range(n)):
+            if j + n <= len(keys) and all(pattern[k] in keys[j + k] for k in range(n)):
                 if best is None or n > best[0]:
                     best = (n, name)
         if best:
-            out.append(TopicMention(best[1], i, i + best[0]))
-            taken_until = i + best[0]
+            out.append(TopicMention(best[1], index[j], index[j + best[0] - 1] + 1))
+            taken_until = j + best[0]
     return out
 
 
