@@ -66,23 +66,31 @@ def stance_cells(store: Store, *, reviewed_only: bool = False,
     holders = Holders(actor_table)
     wanted = set(actor_ids) if actor_ids is not None else None
 
+    chains: dict[int, tuple[int, ...]] = {}   # speaker -> the holders the filters keep
+
+    def counted_for(speaker_id: int) -> tuple[int, ...]:
+        chain = chains.get(speaker_id)
+        if chain is None:
+            chain = chains[speaker_id] = tuple(
+                h for h in holders.of(speaker_id)
+                if (wanted is None or h in wanted) and (types is None or actor_table[h][1] in types)
+            )
+        return chain
+
     acc: dict[tuple[int, int], _Acc] = {}
     for statement_id, speaker_id, topic_id, label, reviewed, published in rows.rows(
         reviewed_only=reviewed_only, topic_ids=topic_ids
     ):
         stamp = (published or "", statement_id)
-        for holder in holders.of(speaker_id):
-            if wanted is not None and holder not in wanted:
-                continue
-            if types is not None and actor_table[holder][1] not in types:
-                continue
+        for holder in counted_for(speaker_id):
             cell = acc.get((holder, topic_id))
             if cell is None:
                 cell = acc[(holder, topic_id)] = _Acc()
             cell.counts[label] += 1
             if reviewed:
                 cell.reviewed[label] += 1
-            cell.latest[label] = max(cell.latest.get(label, stamp), stamp)
+            if stamp > cell.latest.get(label, ("", 0)):
+                cell.latest[label] = stamp
             cell.statements.append(statement_id)
 
     out = []

@@ -49,9 +49,9 @@ class StanceRowRepo:
 
     def rows(self, *, reviewed_only: bool = False, topic_ids: Iterable[int] | None = None,
              speaker_ids: Iterable[int] | None = None) -> list[tuple]:
-        """Counted stances as tuples
-        (statement_id, speaker_id, topic_id, label, reviewed, published), oldest first."""
-        where, params = counted_where(reviewed_only, topic_ids)
+        """Counted stances as tuples (statement_id, speaker_id, topic_id, label, reviewed,
+        published), in no particular order."""
+        where, params = counted_where(reviewed_only, topic_ids, join_topics=False)
         if speaker_ids is not None:
             ids = sorted(set(speaker_ids))
             where += f" AND s.speaker_id IN ({', '.join('?' * len(ids)) or 'NULL'})"
@@ -59,9 +59,11 @@ class StanceRowRepo:
         sql = (
             "SELECT s.id, s.speaker_id, st.topic_id, COALESCE(st.review_label, st.label), "
             "st.review IN ('accepted', 'edited'), a.published "
-            "FROM stances st JOIN statements s ON s.id = st.statement_id "
-            "JOIN topics t ON t.id = st.topic_id JOIN articles a ON a.id = s.article_id "
-            f"WHERE {where} ORDER BY coalesce(a.published, ''), s.id"
+            # CROSS JOIN fixes the join order: scan stances, look the rest up by primary key.
+            # Left to itself the planner walks articles by date and is ~4x slower at 1M rows.
+            "FROM stances st CROSS JOIN statements s ON s.id = st.statement_id "
+            "CROSS JOIN articles a ON a.id = s.article_id "
+            f"WHERE {where}"
         )
         with self.store.snapshot() as conn:
             return conn.execute(sql, params).fetchall()
