@@ -8,6 +8,7 @@ ask "which actor is this token part of?". Rules here fix what the small NER mode
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),[^\n]{0,40}?(?:--|\u2014|\u2013| - )")
+GOVERNMENT_WORDS = {"ministry", "coast", "embassy", "police", "army", "navy", "military", "parliament",
+                    "government", "cabinet", "department", "ministers", "ministry's", "agency", "guard"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
 
 
@@ -94,8 +98,8 @@ def _clean_bounds(ent: Span) -> tuple[int, int] | None:
 
 
 def _looks_like_name(span: Span) -> bool:
-    words = [t for t in span if not t.is_punct]
-    return 1 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words)
+    words = span.text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _title_at(doc: Doc, i: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -126,6 +130,13 @@ class ActorFinder:
         self.korea_context = any(
             (e.ent_id_ in korea) or lex.country_of(e.text) in korea for e in doc.ents
         )
+        self.home = self._dateline_country()
+        self.government: set[str] = set()  # keys of government bodies
+
+    def _dateline_country(self) -> str | None:
+        """'SEOUL, March 3 (Yonhap) -- ...': the country a wire story is filed from."""
+        m = DATELINE.match(self.doc.text)
+        return self.lex.places.get(norm(m.group(1))) if m else None
 
     # -- entities ------------------------------------------------------------------------
 
@@ -169,7 +180,7 @@ class ActorFinder:
             type_ = lex.organizations.get(place, "country")
             self._add(place, type_, span, label)
             return
-        if label == "ORG":
+        if label == "ORG" and any(t.is_title or t.is_upper for t in span):
             self._organization(span, label)
         elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
             self._add(text, "group", span, label)
@@ -194,7 +205,7 @@ class ActorFinder:
         """'Reyes' (tagged ORG) after 'Tom Reyes': the person seen earlier."""
         words = span.text.split()
         return len(words) <= 2 and any(
-            len(words) < len(full.split()) and all(w in full.split()[1:] for w in words) for full in self.persons)
+            len(words) < len(full.split()) and all(w in full.split() for w in words) for full in self.persons)
 
     def _person(self, span: Span, label: str) -> None:
         doc = self.doc
@@ -243,15 +254,29 @@ class ActorFinder:
             canonical, home = lex.bodies[rest]
             key = self._add(canonical, "organization", span, label)
             self._affiliate(key, self._country(home))
+            self.government.add(key)
             return
+        if country is None:
+            # 'Korea Coast Guard': a country named inside the name
+            for tok in span:
+                found = lex.places.get(norm(tok.text)) or lex.demonyms.get(norm(tok.text))
+                if found and tok.is_title:
+                    country = found
+                    break
+        governmental = rest in lex.generic_bodies or bool(GOVERNMENT_WORDS & set(rest.split()))
+        if country is None and governmental:
+            country = self._country_in_sentence(span.start, span.end)
         if rest in lex.generic_bodies and country:
             canonical = f"{lex.generic_bodies[rest]} ({country})"
             key = self._add(canonical, "organization", span, label)
             self._affiliate(key, self._country(country))
+            self.government.add(key)
             return
         key = self._add(" ".join(span.text.split()), "organization", span, label)
         if country and rest:
             self._affiliate(key, self._country(country))
+            if governmental:
+                self.government.add(key)
 
     def _country(self, name: str) -> str:
         return self.table.add(name, self.lex.organizations.get(name, "country"))
@@ -281,6 +306,11 @@ class ActorFinder:
                 role = role or role2
             if parent is None and role and role in self.lex.government_titles and m.key not in seen:
                 parent = self._country_nearby(m)
+            if parent in self.government and self.table.actors[parent].affiliation:
+                # An official speaks for the country: 'State Department spokesman John Kirby'
+                # belongs to the United States, and the body is kept in the role.
+                role = f"{role or 'official'}, {parent}"
+                parent = self.table.actors[parent].affiliation
             if role and not actor.role:
                 actor.role = role
             if parent:
@@ -346,22 +376,29 @@ class ActorFinder:
         return role, first_any
 
     def _country_nearby(self, m: Mention) -> str | None:
-        """A bare government title ('Foreign Minister Ri') takes the country of its sentence."""
-        sent = self.doc[m.start].sent
-        best, best_dist = None, 10**6
+        """A bare government title ('Foreign Minister Ri') takes the country of its sentence,
+        else the country of the dateline."""
+        return self._country_in_sentence(m.start, m.end)
+
+    def _country_in_sentence(self, start: int, end: int) -> str | None:
+        """The country acting in the sentence (a subject or the owner of a noun) nearest to the
+        span, else any country named in it."""
+        sent = self.doc[start].sent
+        tiers: list[list[tuple[int, str]]] = [[], []]
         for other in self.table.mentions:
-            if other.start < sent.start or other.start >= sent.end:
+            if other.start < sent.start or other.start >= sent.end or other.start == start:
                 continue
             if self.table.actors[other.key].type != "country":
                 continue
-            # Only a country that acts in the sentence (its subject, or the owner of a noun).
             root = self.doc[other.start:other.end].root
-            if root.dep_ not in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"):
-                continue
-            dist = m.start - other.end if other.end <= m.start else (other.start - m.end) * 2
-            if dist < best_dist:
-                best, best_dist = other.key, dist
-        return best
+            tier = 0 if root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod") else 1
+            dist = start - other.end if other.end <= start else (other.start - end) * 2
+            tiers[tier].append((dist, other.key))
+        if tiers[0]:
+            return min(tiers[0])[1]
+        if self.home:
+            return self.home
+        return min(tiers[1])[1] if tiers[1] else None
 
 
 def find_actors(doc: Doc, lex: Lexicon) -> ActorTable:

@@ -60,6 +60,12 @@ class SpeakerResolver:
         doc = subject.doc
         table = self.table
         m = table.actor_at(subject)
+        if m is None and subject.pos_ == "PROPN":
+            # A mis-parsed title ('Oceans and Fisheries Minister Kang Mi-rae said'): the name
+            # is somewhere in the subject phrase; a person wins.
+            inside = [table.actor_at(t) for t in list(subject.subtree)[:12] if table.actor_at(t)]
+            people = [x for x in inside if table.actors[x.key].type == "person"]
+            m = (people or inside or [None])[-1]
         if m is not None:
             return Speaker(m.key, m.text, m.start_char, m.end_char)
         lower = subject.lower_

@@ -23,6 +23,11 @@ FLIP = {"support": "oppose", "oppose": "support"}
 # Condition markers that only reach the topics of their own sentence.
 SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
+# A topic that does these things is bad or good in the speaker's eyes.
+HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine", "cost", "ruin",
+           "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
+HELPFUL = {"help", "protect", "benefit", "work", "save", "support", "boost", "create", "improve",
+           "strengthen", "secure", "ensure", "reduce", "cut"}
 # Words that decide only when nothing stronger is near.
 WEAK = {"should", "must", "remains", "possible", "need", "needs", "key", "good", "end", "no", "stop", "lead"}
 
@@ -67,6 +72,13 @@ class StanceRules:
         doc, lex = self.doc, self.lex
         root = doc[m.start:m.end].root
         head = None
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and lo <= root.head.i < hi:
+            # 'Illegal fishing is destroying livelihoods', 'the deal would help farmers'
+            lemma = root.head.lemma_.lower()
+            effect = "oppose" if lemma in HARMFUL else "support" if lemma in HELPFUL else None
+            if effect:
+                negated = any(c.dep_ == "neg" for c in root.head.children)
+                return (FLIP[effect] if negated else effect), 0.6, ("not " if negated else "") + root.head.text
         if root.dep_ in ("dobj", "nsubjpass", "xcomp"):
             head = root.head
         elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorTable
+from .actors import DATELINE, ActorTable
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver
@@ -131,6 +131,23 @@ class StatementFinder:
         found.extend(self._actions(found))
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
 
+    def _subject(self, cue: Token) -> Token | None:
+        """The cue's subject; when the parser found none, or one inside a quote ('"...,"
+        Jeong Joon-hee, spokesman at ..., told a briefing'), the actor named next to the cue."""
+        subject = self.speakers.subject_of(cue)
+        if subject is not None and subject.i not in self.quote_of_token:
+            return subject
+        doc, table = self.doc, self.table
+        sent = cue.sent
+        before = [doc[i] for i in range(max(sent.start, cue.i - 14), cue.i)
+                  if i not in self.quote_of_token and table.actor_at(doc[i]) is not None]
+        people = [t for t in before if table.actors[table.actor_at(t).key].type == "person"]
+        if people or before:
+            return (people or before)[-1]
+        after = [doc[i] for i in range(cue.i + 1, min(sent.end, cue.i + 5))
+                 if i not in self.quote_of_token and table.actor_at(doc[i]) is not None]
+        return after[0] if after else None
+
     # -- reported speech ---------------------------------------------------------------
 
     def _reported(self, cue: Token, cue_end: Token, quote_cues: dict) -> Found | None:
@@ -139,7 +156,7 @@ class StatementFinder:
         comp = _ccomp(cue, para.start, para.end)
         if comp is None and cue_end is not cue:
             comp = _ccomp(cue_end, para.start, para.end)
-        subject = self.speakers.subject_of(cue)
+        subject = self._subject(cue)
         if subject is None:
             return None
         if comp is not None and comp.pos_ not in ("VERB", "AUX"):
@@ -181,6 +198,9 @@ class StatementFinder:
         start, end = _span_chars(doc, lo, hi)
         if start < 0 or word_count(doc.text[start:end]) < 3:
             return None
+        dateline = DATELINE.match(doc.text, start)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
         for qi in set(in_quote):  # a quoted fragment inside reported speech belongs to it
             quote_cues[qi] = (cue, None)
         self.used_cues.add(cue.i)
@@ -213,7 +233,7 @@ class StatementFinder:
                 cue = self._nearby_cue(q)
                 if cue is not None:
                     item.cue = item.cue_end = cue
-                    item.subject = self.speakers.subject_of(cue)
+                    item.subject = self._subject(cue)
                     self.used_cues.add(cue.i)
                 else:
                     item.inherit = True
@@ -231,7 +251,7 @@ class StatementFinder:
         for tok in para:
             if tok.i in self.quote_of_token or _is_cue(tok, self.lex) is None:
                 continue
-            if self.speakers.subject_of(tok) is None:
+            if self._subject(tok) is None:
                 continue
             dist = tok.i - span.end if tok.i >= span.end else (span.start - tok.i) * 1.5
             # Past a later quote, a cue belongs to that one.
@@ -312,7 +332,10 @@ class StatementFinder:
                 if dobj is None or dobj.lemma_.lower() not in ("call", "demand", "proposal", "push", "bid", "plea"):
                     continue
                 verb_class = "support"
-            subject = self.speakers.subject_of(tok)
+                generic_object = True
+            else:
+                generic_object = False
+            subject = self._subject(tok)
             if subject is None:
                 continue
             speaker = self.speakers.resolve(subject)
@@ -326,7 +349,7 @@ class StatementFinder:
             out.append(Found(
                 "action", start, end, cue=tok, cue_end=tok, subject=subject, speaker=speaker,
                 order=tok.i, verb_class=verb_class, negated=_negated(tok),
-                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS),
+                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS) and not generic_object,
                 counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6,
             ))
         return out
