@@ -188,6 +188,9 @@ class ActorFinder:
     def _is_person(self, span: Span, label: str) -> bool:
         if label == "PERSON":
             key = norm(span.text)
+            if len(span) == 1 and span[0].i == span.sent.start and span[0].lower_ in span.vocab.strings \
+                    and span[0].lemma_.islower():
+                return False  # 'Coal is ...' at a sentence start
             return not (key in self.lex.places or key in self.lex.demonyms)
         if not _looks_like_name(span) or norm(span.text) in self.lex.places:
             return False

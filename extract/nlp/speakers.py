@@ -81,12 +81,17 @@ class SpeakerResolver:
         while len(phrase) > 1 and (phrase[0].is_punct or phrase[0].is_space):
             phrase = phrase[1:]
         start, end = phrase.start_char, phrase.end_char
-        # A modifier that names an actor: 'U.S. officials', 'the South Korean government'.
+        # A modifier that names an actor: 'U.S. officials', 'the South Korean government',
+        # 'a member of China's delegation' (relative clauses aside).
         owner = None
-        for tok in phrase:
+        relcl = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        for tok in subject.subtree:
+            if tok.i in relcl:
+                continue
             other = table.actor_at(tok)
             if other is not None and table.actors[other.key].type in ("country", "organization"):
                 owner = other.key
+                break
         if lower in self.lex.government_nouns or subject.lemma_.lower() in self.lex.government_nouns:
             if owner:
                 return Speaker(owner, phrase.text, start, end)
@@ -99,8 +104,35 @@ class SpeakerResolver:
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in self.lex.anonymous or subject.lemma_.lower() in self.lex.anonymous:
+            if owner and table.actors[owner].type == "country" and lower not in REPORTER_NOUNS:
+                # Unnamed officials of a government speak for the country.
+                return Speaker(owner, phrase.text, start, end)
             return self._anonymous(subject, phrase.text, start, end, owner)
+        if subject.pos_ == "PROPN":
+            return self._unnamed_organization(subject)
         return None
+
+    def _unnamed_organization(self, subject: Token) -> Speaker | None:
+        """A capitalised subject NER missed ('The Coalition for a Fair Transition')."""
+        doc = subject.doc
+        lo = subject.left_edge.i
+        hi = subject.i + 1
+        for tok in subject.rights:
+            if tok.dep_ == "prep":
+                hi = max(hi, tok.right_edge.i + 1)
+            break
+        span = doc[lo:hi]
+        words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
+        if not words or any("," == t.text for t in span) or len(words) > 8:
+            return None
+        if not all(t.is_title or t.lower_ in ("of", "for", "and", "on", "in", "to") for t in words):
+            return None
+        if words[0].lower_ in ("of", "for", "and"):
+            return None
+        name = " ".join(t.text for t in doc[words[0].i:hi])
+        key = self.table.add(name, "organization")
+        self.table.mention(key, doc, words[0].i, hi, "RULE_SUBJECT")
+        return Speaker(key, span.text, span.start_char, span.end_char)
 
     def _anonymous(self, subject: Token, text: str, start: int, end: int, owner: str | None) -> Speaker:
         head = subject.lemma_.lower()
