@@ -234,7 +234,7 @@ def _revert(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
     old = json.loads(r["old_value"]) if r["old_value"] is not None else None
     if r["field"] == "created":
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (r["entity_id"],))
-    elif r["field"] == "deleted":
+    elif r["field"] == "deleted" and isinstance(old, dict):  # a deleted row, not topics.deleted
         cols = list(old)
         conn.execute(
             f"INSERT INTO {table} ({', '.join(_quote(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",

@@ -1,0 +1,76 @@
+"""Actors, affiliations and stances on the seed article and on small texts."""
+
+from __future__ import annotations
+
+from tests.conftest import SEED
+
+SEED_TOPICS = {"peace treaty": ["peace treaty talks", "peace treaty negotiations"],
+               "denuclearization": []}
+
+
+def test_seed_actors_and_affiliations(extract_text):
+    ex = extract_text(SEED.read_text(encoding="utf-8"), SEED_TOPICS)
+    actors = {a.name: a for a in ex.actors}
+    for person, country in [("John Kirby", "United States"), ("Wang Yi", "China"),
+                            ("Jeong Joon-hee", "South Korea"), ("Ri Su-yong", "North Korea"),
+                            ("Daniel Kritenbrink", "United States")]:
+        assert actors[person].type == "person"
+        assert actors[person].affiliation == country, person
+    assert actors["Yonhap"].type == "media"
+    assert actors["Wall Street Journal"].type == "media"
+    assert {"U.S.", "Washington"} <= set(actors["United States"].aliases)
+    assert "Pyongyang" in actors["North Korea"].aliases
+    # a quote-mark fragment is never an entity
+    assert not any('"' in a.name or a.name.lower() in ("the", 'the "') for a in ex.actors)
+
+
+def test_seed_media_hold_no_stances(extract_text):
+    ex = extract_text(SEED.read_text(encoding="utf-8"), SEED_TOPICS)
+    media = {a.key for a in ex.actors if a.type == "media"}
+    assert any(s.speaker in media for s in ex.statements)
+    assert all(not s.stances for s in ex.statements if s.speaker in media)
+
+
+def test_conditional_and_negation(extract_text):
+    text = ('Japan said it would join the trade deal only if tariffs on rice were cut.\n\n'
+            'Canada said it does not support the trade deal.\n\n'
+            'Mexico said the trade deal was a nonstarter.')
+    ex = extract_text(text, {"trade deal": []})
+    labels = {}
+    for st in ex.statements:
+        for t in st.stances:
+            labels[st.speaker] = t.label
+    assert labels["Japan"] == "conditional"
+    assert labels["Canada"] == "oppose"
+    assert labels["Mexico"] == "oppose"
+    assert all(t.evidence for st in ex.statements for t in st.stances if t.label != "neutral")
+
+
+def test_topics_proposed_without_a_topics_file(extract_text):
+    text = ('North Korea wants peace treaty talks, a diplomatic source said.\n\n'
+            'The United States said peace treaty negotiations must wait.\n\n'
+            'China said the peace treaty was important for the region.')
+    ex = extract_text(text, propose=True)
+    names = [t.name for t in ex.proposed_topics]
+    assert "peace treaty" in names
+    merged = next(t for t in ex.proposed_topics if t.name == "peace treaty")
+    assert any("talk" in a or "negotiation" in a for a in merged.aliases)
+    assert any(st.stances and st.stances[0].topic == "peace treaty" for st in ex.statements)
+
+
+def test_seed_stance_targets(sample_store):
+    from extract.analysis.matrix import stance_cells
+
+    seed_ids = {r[0] for r in sample_store.query(
+        "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.path LIKE '%seed%'")}
+    cells = {}
+    for c in stance_cells(sample_store):
+        if set(c["statements"]) & seed_ids:
+            cells[(c["actor"], c["topic"])] = c["stance"]
+    assert cells[("United States", "peace treaty")] == "conditional"
+    assert cells[("United States", "denuclearization")] == "support"
+    assert cells[("North Korea", "peace treaty")] == "support"
+    assert cells[("North Korea", "denuclearization")] == "oppose"
+    assert cells[("South Korea", "denuclearization")] == "support"
+    assert cells[("China", "peace treaty")] == "support"
+    assert not any(actor in ("Yonhap", "Wall Street Journal") for actor, _ in cells)
