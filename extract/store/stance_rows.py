@@ -69,7 +69,7 @@ class StanceRowRepo:
             return conn.execute(sql, params).fetchall()
 
     def counted_keys(self, *, reviewed_only: bool = False, topic_ids: Iterable[int] | None = None,
-                     chunk: int = 200_000) -> tuple[int, Iterator[list[tuple[int]]]]:
+                     chunk: int = 50_000) -> tuple[int, Iterator[list[tuple[int]]]]:
         """Counted stances as one integer each, in chunks, for grouping outside SQLite.
 
         Returns (span, chunks); each row is ``((speaker_id * span + topic_id) * 4 + code,)``
