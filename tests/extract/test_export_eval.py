@@ -1,0 +1,94 @@
+"""The export contract and 'parley eval' on the team's gold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from extract.cli import main
+from extract.export import escape_cell, write
+from extract.store import ArticleIn
+from tests.extract.conftest import GOLD_FILE
+
+FIELDS = {
+    "articles": ["id", "external_id", "path", "title", "source", "published", "text"],
+    "actors": ["id", "name", "type", "affiliation", "aliases", "mentions"],
+    "statements": ["id", "article_id", "speaker", "cue", "content", "kind", "topics", "review"],
+    "stances": ["actor", "actor_type", "affiliation", "topic", "stance", "counts", "statements", "reviewed"],
+}
+
+
+def export(store, kind, fmt="jsonl"):
+    buf = io.StringIO()
+    write(store, kind, fmt, buf)
+    return buf.getvalue()
+
+
+def test_jsonl_fields_are_exactly_the_contract(sample_store):
+    for kind, fields in FIELDS.items():
+        rows = [json.loads(line) for line in export(sample_store, kind).splitlines()]
+        assert rows, kind
+        for row in rows:
+            assert list(row) == fields, kind
+    statements = [json.loads(line) for line in export(sample_store, "statements").splitlines()]
+    texts = {a["id"]: a["text"] for a in map(json.loads, export(sample_store, "articles").splitlines())}
+    for st in statements:
+        assert list(st["speaker"]) == ["name", "type", "affiliation", "mention", "start", "end"]
+        assert list(st["cue"]) == ["text", "start", "end"]
+        text = texts[st["article_id"]]
+        assert text[st["content"]["start"]:st["content"]["end"]] == st["content"]["text"]
+        assert st["review"] in ("pending", "accepted", "rejected", "edited")
+    stances = [json.loads(line) for line in export(sample_store, "stances").splitlines()]
+    assert all(set(s["counts"]) == {"support", "oppose", "conditional", "neutral"} for s in stances)
+    us = next(s for s in stances if s["actor"] == "United States" and s["topic"] == "peace treaty")
+    assert us["stance"] == "conditional" and us["reviewed"] is False
+
+
+def test_csv_flattens_and_escapes_formulas(sample_store):
+    sample_store.articles.add(ArticleIn(text="=HYPERLINK(\"http://x\") +1 said the @ source", title="=cmd|'/c calc'!A1",
+                                        path="evil.txt"))
+    rows = list(csv.reader(io.StringIO(export(sample_store, "articles", "csv"))))
+    assert rows[0] == FIELDS["articles"]
+    evil = next(r for r in rows if r[2] == "evil.txt")
+    assert evil[3].startswith("'=") and evil[6].startswith("'=")
+    header = next(csv.reader(io.StringIO(export(sample_store, "statements", "csv"))))
+    assert "speaker.name" in header and "content.start" in header
+    header = next(csv.reader(io.StringIO(export(sample_store, "stances", "csv"))))
+    assert "counts.support" in header
+    for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1"):
+        assert escape_cell(value).startswith("'")
+    assert escape_cell("plain") == "plain" and escape_cell(None) == ""
+
+
+def test_cli_export_to_file(sample_db, tmp_path):
+    out = tmp_path / "stances.csv"
+    result = CliRunner().invoke(main, ["--db", str(sample_db), "export", "stances", "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("actor,actor_type,affiliation,topic,stance")
+    bad = CliRunner().invoke(main, ["--db", str(sample_db), "export", "actors", "--out", str(tmp_path / "no" / "x")])
+    assert bad.exit_code == 1 and "folder does not exist" in bad.output
+
+
+def test_eval_on_team_gold_meets_the_targets(sample_db):
+    result = CliRunner().invoke(main, ["--db", str(sample_db), "eval", str(GOLD_FILE), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    overall = report["overall"]
+    assert not any(a["missing"] for a in report["articles"])
+    assert overall["statements"]["f1"] >= 0.85
+    assert overall["stances"]["f1"] >= 0.80
+    assert overall["affiliations"]["accuracy"] >= 0.90
+    table = CliRunner().invoke(main, ["--db", str(sample_db), "eval", str(GOLD_FILE)])
+    assert table.exit_code == 0 and "overall" in table.output
+
+
+def test_eval_bad_gold_is_a_clear_error(sample_db, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"actors": []}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(sample_db), "eval", str(gold)])
+    assert result.exit_code == 1 and "needs 'path' or 'external_id'" in result.output
+    result = CliRunner().invoke(main, ["--db", str(sample_db), "eval", str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 1 and "gold file not found" in result.output
