@@ -157,18 +157,29 @@ def demo_dir() -> Path:
     return Path(user_data_dir("parley", appauthor=False)) / "demo"
 
 
-def build_demo(target: Path, *, quiet: bool = False) -> Path:
-    """Copy the packaged sample data to ``target`` and build ``target/demo.db`` if missing."""
-    from importlib.resources import files
+def sample_data_dir() -> Path:
+    """The bundled sample_data folder, installed as a data-only (namespace) package.
 
-    from ..extract_run import run_extraction
+    Not importlib.resources: on Python 3.11 it fails for namespace packages installed in
+    editable mode ('MultiplexedPath only supports directories')."""
+    import sample_data
+
+    for entry in sample_data.__path__:
+        if Path(entry, "gold.jsonl").is_file():
+            return Path(entry)
+    raise StoreError("the bundled sample data is missing; reinstall Parley")
+
+
+def build_demo(target: Path) -> Path:
+    """Copy the packaged sample data to ``target`` and build ``target/demo.db`` if missing."""
+    from ..extract_run import ExtractOptions, run_extract
 
     db = target / "demo.db"
     if db.exists():
         return db
     target.mkdir(parents=True, exist_ok=True)
     articles = target / "articles"
-    source = files("sample_data")
+    source = sample_data_dir()
     if articles.exists():
         shutil.rmtree(articles)
     articles.mkdir()
@@ -181,7 +192,7 @@ def build_demo(target: Path, *, quiet: bool = False) -> Path:
         stale.unlink()
     with Store(building) as store:
         ingest_paths(store, [articles])
-        run_extraction(store, topics_file=topics if topics.exists() else None, progress=not quiet)
+        run_extract(store, ExtractOptions(topics_file=topics if topics.exists() else None))
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     building.rename(db)  # only a complete demo database ever carries the final name
     return db
