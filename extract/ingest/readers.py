@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -90,7 +91,25 @@ def read_html(path: str, data: bytes, fields: FieldMap) -> Iterator[Item]:
     if paragraphs and title and paragraphs[0] == title.strip():
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1>
     yield _finish(path, "\n\n".join(paragraphs), title=title, published=doc.date,
-                  source=doc.sitename, url=doc.url)
+                  source=_site_name(html, title, doc.sitename), url=doc.url)
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ")
+
+
+def _site_name(html: str, title: str, sitename: str | None) -> str | None:
+    """The publisher: trafilatura's guess unless it is just the headline again, else the
+    suffix of the page's <title> ('Headline | Meridian News')."""
+    if sitename and sitename.strip() != title.strip():
+        return sitename.strip()
+    match = _TITLE_TAG.search(html)
+    raw = " ".join(match.group(1).split()) if match else ""
+    for sep in _TITLE_SEPARATORS:
+        head, found, tail = raw.rpartition(sep)
+        if found and tail and head.strip() == title.strip() and len(tail) <= 60:
+            return tail.strip()
+    return None
 
 
 def _record_item(path: str, record: object, fields: FieldMap) -> Item:

@@ -146,3 +146,13 @@ def test_include_exclude_globs(store, tmp_path):
     summary = ingest(store, tmp_path, include=("*.txt",), exclude=("b.*",))
     assert summary.ingested == 2
     assert store.scalar("SELECT count(*) FROM articles WHERE title = 'b.txt'") == 0
+
+
+def test_html_publisher_from_title_suffix_not_the_headline(store, tmp_path):
+    f = tmp_path / "page.html"
+    body = " ".join(["Officials met again on Tuesday to discuss the new export rules."] * 4)
+    f.write_text(f"<html><head><title>Chip rules deepen rift | Meridian News</title></head>"
+                 f"<body><article><h1>Chip rules deepen rift</h1><p>{body}</p></article></body></html>")
+    ingest(store, f)
+    article = store.articles.get(1)
+    assert (article["title"], article["source"]) == ("Chip rules deepen rift", "Meridian News")
