@@ -28,6 +28,11 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         known = {s.name for s in specs}
         specs += [p for p in proposed if p.name not in known]
     topic_mentions = match_topics(doc, specs)
+    if proposed:
+        # A proposal is only worth keeping when someone says something about it.
+        spans = [_token_span(doc, f) for f in found]
+        spoken = {m.topic for m in topic_mentions if any(lo <= m.start and m.end <= hi for lo, hi in spans)}
+        proposed = [p for p in proposed if p.name in spoken]
     rules = StanceRules(doc, lex)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]

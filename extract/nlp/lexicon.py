@@ -50,6 +50,7 @@ class Lexicon:
     reduce_verbs: frozenset[str] = frozenset()
     support_words: tuple[tuple[str, ...], ...] = ()
     oppose_words: tuple[tuple[str, ...], ...] = ()
+    neutral_words: tuple[tuple[str, ...], ...] = ()
     prerequisite_first: tuple[tuple[str, ...], ...] = ()
     condition_after: tuple[tuple[str, ...], ...] = ()
 
@@ -126,6 +127,7 @@ def load() -> Lexicon:
     lex.reduce_verbs = frozenset(stance["reduce_verbs"])
     lex.support_words = _phrases(stance["support_words"])
     lex.oppose_words = _phrases(stance["oppose_words"])
+    lex.neutral_words = _phrases(stance["neutral_words"])
     lex.prerequisite_first = _phrases(stance["prerequisite_first"])
     lex.condition_after = _phrases(stance["condition_after"])
     return lex

@@ -109,6 +109,12 @@ class SpeakerResolver:
                 return Speaker(owner, phrase.text, start, end)
             return self._anonymous(subject, phrase.text, start, end, owner)
         if subject.pos_ == "PROPN":
+            # 'Pryce' that NER missed, after 'Graham Pryce'
+            person = next((k for k, a in reversed(table.actors.items())
+                           if a.type == "person" and len(k.split()) > 1 and subject.text in k.split()), None)
+            if person:
+                table.mention(person, doc, subject.i, subject.i + 1, "RULE_SURNAME")
+                return Speaker(person, subject.text, subject.idx, subject.idx + len(subject))
             return self._unnamed_organization(subject)
         return None
 

@@ -23,6 +23,8 @@ FLIP = {"support": "oppose", "oppose": "support"}
 # Condition markers that only reach the topics of their own sentence.
 SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
+# Speech verbs that favour what they report.
+CUE_SUPPORT = {"propose", "urge", "demand", "suggest", "recommend", "call", "push", "advocate", "insist"}
 # A topic that does these things is bad or good in the speaker's eyes.
 HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine", "cost", "ruin",
            "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
@@ -40,6 +42,15 @@ def _find_phrases(words: list[str], phrases, lo: int, hi: int) -> list[tuple[int
                 out.append((i, i + len(p), " ".join(p)))
                 break
     return out
+
+
+def _depth(token, top) -> int:
+    """Dependency steps from a token up to ``top`` (a large number if it is not above it)."""
+    steps = 0
+    while token is not top and token.head is not token and steps < 12:
+        token = token.head
+        steps += 1
+    return steps if token is top else 99
 
 
 class StanceRules:
@@ -65,6 +76,13 @@ class StanceRules:
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
 
+    def _prediction(self, m: TopicMention) -> bool:
+        """'tariffs would keep hurting farmers if ...': the topic is the subject of a
+        prediction, not of an offer."""
+        root = self.doc[m.start:m.end].root
+        return root.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may") for c in root.head.children)
+
     def _before_token(self, lo: int, hi: int) -> int | None:
         return next((i for i in range(lo, hi) if self.words[i] == "before"), None)
 
@@ -72,25 +90,43 @@ class StanceRules:
         doc, lex = self.doc, self.lex
         root = doc[m.start:m.end].root
         head = None
-        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and lo <= root.head.i < hi:
-            # 'Illegal fishing is destroying livelihoods', 'the deal would help farmers'
-            lemma = root.head.lemma_.lower()
-            effect = "oppose" if lemma in HARMFUL else "support" if lemma in HELPFUL else None
-            if effect:
-                negated = any(c.dep_ == "neg" for c in root.head.children)
-                return (FLIP[effect] if negated else effect), 0.6, ("not " if negated else "") + root.head.text
+        if root.dep_ in ("nsubj", "nsubjpass") and lo <= root.head.i < hi:
+            # 'Illegal fishing is destroying livelihoods', 'tariffs would keep hurting farmers',
+            # 'the tariffs ... must be removed'
+            verb = root.head
+            for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))]:
+                lemma = v.lemma_.lower()
+                passive = v is not verb and any(c.dep_ == "auxpass" for c in v.children)
+                if root.dep_ == "nsubj" and not passive:
+                    effect = "oppose" if lemma in HARMFUL else "support" if lemma in HELPFUL else None
+                else:
+                    effect = "oppose" if lemma in lex.reduce_verbs or lemma in lex.oppose_verbs else None
+                if effect:
+                    negated = any(c.dep_ == "neg" for c in v.children)
+                    return (FLIP[effect] if negated else effect), 0.6, ("not " if negated else "") + v.text
         if root.dep_ in ("dobj", "nsubjpass", "xcomp"):
             head = root.head
         elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
             head = root.head.head
-        if head is None or not (lo <= head.i < hi):
-            return None
-        lemma = head.lemma_.lower()
-        if lemma in lex.support_verbs:
-            label = "support"
-        elif lemma in lex.oppose_verbs or lemma in lex.reduce_verbs:
-            label = "oppose"
-        else:
+        # Climb through verbs and nouns that take no side ('withdrew plans to install
+        # automated cranes'): the first verb with a side decides.
+        label = None
+        for _ in range(3):
+            if head is None or not (lo <= head.i < hi):
+                return None
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX"):
+                if lemma in lex.support_verbs:
+                    label = "support"
+                elif lemma in lex.oppose_verbs or lemma in lex.reduce_verbs:
+                    label = "oppose"
+                if label or lemma in self.lex.speech_verbs:
+                    break
+            if head.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "relcl") and head.head is not head:
+                head = head.head
+            else:
+                return None
+        if label is None:
             return None
         negated = any(c.dep_ == "neg" for c in head.children) or (
             head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.head.children))
@@ -112,7 +148,13 @@ class StanceRules:
 
     def _one(self, f: Found, ms: list[TopicMention], markers, lo: int, hi: int):
         doc = self.doc
-        # 1. conditions
+        # 1. conditions; a bare 'if' yields to a verb that takes a side ('tariffs would keep
+        # hurting farmers if ...' is a prediction, not a condition)
+        if markers and all(tuple(t.split()) in SENTENCE_SCOPED for _, _, t, _ in markers):
+            for m in ms:
+                found = self._governing_verb(m, lo, hi)
+                if found:
+                    return found
         side_labels = []
         for s, e, text, kind in markers:
             scoped = tuple(text.split()) in SENTENCE_SCOPED
@@ -129,8 +171,10 @@ class StanceRules:
                     after = later is None or m.start < later
                 if kind == "prerequisite_first":
                     side_labels.append(("support" if before else "conditional", text))
-                else:
-                    side_labels.append(("support" if after else "conditional", text))
+                elif after:
+                    side_labels.append(("support", text))
+                elif not (text == "if" and self._prediction(m)):
+                    side_labels.append(("conditional", text))
         if side_labels:
             for label in ("support", "conditional"):
                 for lab, text in side_labels:
@@ -141,11 +185,23 @@ class StanceRules:
             label = FLIP[f.verb_class] if f.negated else f.verb_class
             evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
             return label, 0.75, evidence
+        # 3a. a neutral phrase about the topic ('no decision on', 'did not take sides on')
+        for m in ms:
+            sent = doc[m.start].sent
+            found = _find_phrases(self.words, self.lex.neutral_words, max(lo, sent.start), min(hi, sent.end))
+            if found:
+                return "neutral", 0.55, found[0][2]
         # 3. the verb that governs the topic ('scale back tariffs', 'supported a trade deal')
         for m in ms:
             found = self._governing_verb(m, lo, hi)
             if found:
                 return found
+        # 3b. reported speech whose cue takes a side ('Pryce proposed that ... arbitration')
+        if f.kind == "indirect" and f.cue is not None:
+            lemma = f.cue.lemma_.lower()
+            if lemma in CUE_SUPPORT and any(_depth(doc[m.start:m.end].root, f.cue) <= 3 for m in ms):
+                negated = any(c.dep_ == "neg" for c in f.cue.children)
+                return ("oppose" if negated else "support"), 0.6, ("not " if negated else "") + f.cue.text
         # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:

@@ -94,7 +94,8 @@ def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     head = tok.head
-    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+    return tok.dep_ == "xcomp" and (any(c.dep_ == "neg" for c in head.children)
+                                    or head.lemma_.lower() in ("fail", "refuse", "decline"))
 
 
 class StatementFinder:
@@ -339,8 +340,8 @@ class StatementFinder:
             if subject is None:
                 continue
             speaker = self.speakers.resolve(subject)
-            if speaker is None or speaker.key is None:
-                continue
+            if speaker is None or speaker.key is None or self.table.actors[speaker.key].type == "group":
+                continue  # an act needs a named actor ('negotiators failed to agree' is not one)
             hi = max(c.right_edge.i for c in objects) + 1
             start, end = _span_chars(doc, tok.i, hi)
             if start < 0:

@@ -26,6 +26,8 @@ GENERIC = {
     "demand", "proposal", "response", "focus", "priority", "discussion", "interview", "speech",
     "mln", "billion", "million", "dlrs", "cts", "quarter", "net", "loss", "profit", "shr", "rev",
     "analyst", "market", "price", "rate", "firm", "bank", "official", "week", "today", "result",
+    "dlrs", "dlr", "pct", "cent", "stg", "yen", "share", "stock", "game", "people", "man", "woman",
+    "child", "girl", "boy", "thing", "lot", "case", "point", "place", "fact", "room", "show",
 }
 VARIANT_TAILS = {"talk", "negotiation", "issue", "deal", "process", "plan", "question", "agreement",
                  "discussion", "program", "programme", "policy", "proposal", "effort", "bill", "law"}
@@ -116,6 +118,8 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
     for root, n in totals.most_common():
         if n < 2:
             break
+        if len(root) == 1 and n < 3:
+            continue  # a single word must recur more to be a topic
         if root[-1] in GENERIC and len(root) == 1:
             continue
         name = " ".join(root)
