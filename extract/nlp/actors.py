@@ -180,7 +180,8 @@ class ActorFinder:
             type_ = lex.organizations.get(place, "country")
             self._add(place, type_, span, label)
             return
-        if label == "ORG" and any(t.is_title or t.is_upper for t in span):
+        if label == "ORG" and (any(t.is_title or t.is_upper for t in span)
+                               or GOVERNMENT_WORDS & {t.lower_ for t in span}):
             self._organization(span, label)
         elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
             self._add(text, "group", span, label)

@@ -215,8 +215,10 @@ class StanceRules:
                     if e - s == 1 and text in WEAK:
                         dist += 6
                     if best is None or dist < best[0]:
-                        negated = any(self.words[k] in NEGATIONS for k in range(max(s_lo, s - 3), s)) or \
-                            any(c.dep_ == "neg" for c in doc[s].head.children) and doc[s].pos_ in ("VERB", "AUX", "ADJ")
+                        negated = not (set(text.split()) & NEGATIONS) and (
+                            any(self.words[k] in NEGATIONS for k in range(max(s_lo, s - 3), s))
+                            or any(c.dep_ == "neg" for c in doc[s].head.children)
+                            and doc[s].pos_ in ("VERB", "AUX", "ADJ"))
                         best = (dist, label, text, negated)
         if best:
             _, label, text, negated = best

@@ -21,10 +21,14 @@ MIN_QUOTE_WORDS = 4
 # Nouns that stand for a proposal made earlier ('rejected the counterproposal').
 ANAPHORIC_OBJECTS = {"proposal", "counterproposal", "offer", "plan", "demand", "idea", "call",
                      "response", "deal", "initiative", "request", "suggestion", "proposition",
-                     "overture", "position", "stance", "bid", "approach", "agreement", "terms"}
+                     "overture", "position", "stance", "bid", "approach", "agreement", "terms",
+                     "measure", "measures", "move", "restriction", "rule", "policy", "decision",
+                     "law", "legislation", "step", "action"}
 # Verbs that can close a sentence as its attribution ('..., the source said Sunday.').
 INVERTED_CUES = {"say", "tell", "add", "report", "note", "write", "explain", "insist", "warn", "stress",
                  "argue", "claim", "state", "announce", "confirm", "predict", "estimate", "reply"}
+# Speech acts whose content is an infinitive ('vowed to retaliate').
+XCOMP_CUES = {"vow", "pledge", "promise", "threaten"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
 
 
@@ -51,7 +55,7 @@ class Found:
 def _span_chars(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
     """Character span of tokens [start_tok, end_tok), trimmed of punctuation, 'that' and spaces."""
     while start_tok < end_tok and (doc[start_tok].is_punct or doc[start_tok].is_space or
-                                   doc[start_tok].dep_ == "mark" and doc[start_tok].lower_ == "that"):
+                                   doc[start_tok].dep_ in ("mark", "dobj") and doc[start_tok].lower_ == "that"):
         start_tok += 1
     while end_tok > start_tok and (doc[end_tok - 1].is_space or
                                    (doc[end_tok - 1].is_punct and doc[end_tok - 1].text not in (")", "%"))):
@@ -80,10 +84,12 @@ def _ccomp(tok: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
     """The clausal complement of a cue within tokens [lo, hi) (its paragraph), the one after
     the verb first: the parser sometimes hangs a previous paragraph's clause on it."""
     found = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
-    # 'made clear that ...': the clause hangs off 'clear'
+    # 'made clear that ...', 'told a briefing that ...': the clause hangs off the object
     for child in tok.children:
-        if child.dep_ in ("acomp", "oprd", "dobj", "prt"):
-            found += [g for g in child.children if g.dep_ == "ccomp" and lo <= g.i < hi]
+        if child.dep_ in ("acomp", "oprd", "dobj", "prt", "dative", "npadvmod"):
+            found += [g for g in child.children if lo <= g.i < hi and (
+                g.dep_ == "ccomp" or g.dep_ in ("acl", "relcl") and g.left_edge.lower_ == "that"
+                and g.left_edge.i == child.i + 1 and any(c.dep_ == "nsubj" for c in g.children))]
     if not found:
         return None
     after = [c for c in found if c.i > tok.i]
@@ -160,6 +166,9 @@ class StatementFinder:
         subject = self._subject(cue)
         if subject is None:
             return None
+        if comp is None and cue.lemma_.lower() in XCOMP_CUES:
+            # 'China vowed to retaliate against ...'
+            comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
         if comp is not None and comp.pos_ not in ("VERB", "AUX"):
             comp = None
         if comp is not None:
