@@ -98,6 +98,9 @@ def _context_topics(doc: Doc, f: Found, lo: int, hi: int, topic_mentions: list[T
     """'rejected the proposal': the topics the proposal was about, from the text before it."""
     sent = doc[lo].sent
     candidates = [m for m in topic_mentions if sent.start <= m.start < lo]
+    if not candidates and sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        candidates = [m for m in topic_mentions if prev.start <= m.start < prev.end]
     if not candidates:
         # else the topic the article has been about so far
         earlier = [m for m in topic_mentions if m.start < lo]
