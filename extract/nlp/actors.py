@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRec, MentionRec
+from .sents import sent_of
 from .lexicon import Lexicon, norm
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
@@ -104,6 +105,8 @@ def _looks_like_name(span: Span) -> bool:
 
 def _title_at(doc: Doc, i: int, lex: Lexicon) -> tuple[str, int] | None:
     """A title (possibly multi-word) starting at token i: (title, end index)."""
+    if i >= len(doc) or doc[i].lower_ not in lex.title_words:
+        return None
     for title in lex.titles:
         end = i + len(title)
         if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == title:
@@ -113,6 +116,8 @@ def _title_at(doc: Doc, i: int, lex: Lexicon) -> tuple[str, int] | None:
 
 def _title_ending_at(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[str, int] | None:
     """A title whose last token is end-1: (title, start index)."""
+    if end < 1 or doc[end - 1].lower_ not in lex.title_words:
+        return None
     for title in lex.titles:
         start = end - len(title)
         if start >= floor and tuple(t.lower_ for t in doc[start:end]) == title:
@@ -135,7 +140,7 @@ class ActorFinder:
 
     def _dateline_country(self) -> str | None:
         """'SEOUL, March 3 (Yonhap) -- ...': the country a wire story is filed from."""
-        m = DATELINE.match(self.doc.text)
+        m = DATELINE.match(self.doc[:40].text)  # the first words are enough
         return self.lex.places.get(norm(m.group(1))) if m else None
 
     # -- entities ------------------------------------------------------------------------
@@ -189,7 +194,7 @@ class ActorFinder:
     def _is_person(self, span: Span, label: str) -> bool:
         if label == "PERSON":
             key = norm(span.text)
-            if len(span) == 1 and span[0].i == span.sent.start and span[0].lower_ in span.vocab.strings \
+            if len(span) == 1 and span[0].i == sent_of(span).start and span[0].lower_ in span.vocab.strings \
                     and span[0].lemma_.islower():
                 return False  # 'Coal is ...' at a sentence start
             return not (key in self.lex.places or key in self.lex.demonyms)
@@ -201,7 +206,7 @@ class ActorFinder:
         if nxt + 1 < len(doc) and doc[nxt].text == "," and _title_at(doc, nxt + 1, self.lex):
             return True
         # 'spokesman Jeong Joon-hee'
-        if span.start > 0 and _title_ending_at(doc, span.start, self.lex, span.sent.start):
+        if span.start > 0 and _title_ending_at(doc, span.start, self.lex, sent_of(span).start):
             return label in ("WORK_OF_ART", "PRODUCT", "FAC")
         return False
 
@@ -327,7 +332,7 @@ class ActorFinder:
     def _premodifier(self, m: Mention) -> tuple[str | None, str | None]:
         """'State Department spokesman John Kirby', 'Chinese Foreign Minister Wang Yi'."""
         doc = self.doc
-        floor = max(doc[m.start].sent.start, m.start - 8)
+        floor = max(sent_of(doc[m.start]).start, m.start - 8)
         i = m.start
         role = None
         found = _title_ending_at(doc, i, self.lex, floor)
@@ -353,7 +358,7 @@ class ActorFinder:
         i = m.end
         if i >= len(doc) or doc[i].text != ",":
             return None, None
-        sent_end = doc[m.start].sent.end
+        sent_end = sent_of(doc[m.start]).end
         role = None
         first_any = None
         j = i + 1
@@ -387,7 +392,7 @@ class ActorFinder:
     def _country_in_sentence(self, start: int, end: int) -> str | None:
         """The country acting in the sentence (a subject or the owner of a noun) nearest to the
         span, else any country named in it."""
-        sent = self.doc[start].sent
+        sent = sent_of(self.doc[start])
         tiers: list[list[tuple[int, str]]] = [[], []]
         for other in self.table.mentions:
             if other.start < sent.start or other.start >= sent.end or other.start == start:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..records import ArticleExtraction, StatementRec
 from .actors import find_actors
 from .config import ExtractConfig
+from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
 from .statements import Found, find_statements
@@ -19,6 +20,7 @@ from .topics import TopicMention, as_records, match_topics, propose_topics
 
 def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     lex = load()
+    text = doc.text
     table = find_actors(doc, lex)
     found, resolver = find_statements(doc, table, lex)
     specs = list(config.topics)
@@ -50,7 +52,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
             if not mentions or not holder:
                 continue  # a stance act is only worth keeping when it is about a topic
         stances = rules.classify(f, mentions, topic_mentions) if holder and mentions else []
-        statements.append(_record(doc, f, stances))
+        statements.append(_record(text, f, stances))
     actors, mention_recs = table.records()
     return ArticleExtraction(
         actors=actors, mentions=mention_recs, statements=statements,
@@ -96,10 +98,10 @@ def _dedupe(found: list[Found]) -> list[Found]:
 def _context_topics(doc: Doc, f: Found, lo: int, hi: int, topic_mentions: list[TopicMention],
                     rules: StanceRules) -> list[TopicMention]:
     """'rejected the proposal': the topics the proposal was about, from the text before it."""
-    sent = doc[lo].sent
+    sent = sent_of(doc[lo])
     candidates = [m for m in topic_mentions if sent.start <= m.start < lo]
     if not candidates and sent.start > 0:
-        prev = doc[sent.start - 1].sent
+        prev = sent_of(doc[sent.start - 1])
         candidates = [m for m in topic_mentions if prev.start <= m.start < prev.end]
     if not candidates:
         # else the topic the article has been about so far
@@ -120,15 +122,15 @@ def _context_topics(doc: Doc, f: Found, lo: int, hi: int, topic_mentions: list[T
     return candidates
 
 
-def _record(doc: Doc, f: Found, stances) -> StatementRec:
+def _record(text: str, f: Found, stances) -> StatementRec:
     sp = f.speaker
     cue_text = cue_start = cue_end = None
     if f.cue is not None:
         last = f.cue_end if f.cue_end is not None and f.cue_end.i >= f.cue.i else f.cue
         cue_start, cue_end = f.cue.idx, last.idx + len(last)
-        cue_text = doc.text[cue_start:cue_end]
+        cue_text = text[cue_start:cue_end]
     return StatementRec(
-        content=doc.text[f.start:f.end], content_start=f.start, content_end=f.end, kind=f.kind,
+        content=text[f.start:f.end], content_start=f.start, content_end=f.end, kind=f.kind,
         speaker=sp.key, speaker_text=sp.text, speaker_start=sp.start, speaker_end=sp.end,
         cue=cue_text, cue_start=cue_start, cue_end=cue_end, confidence=f.confidence,
         stances=stances,

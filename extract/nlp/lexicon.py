@@ -45,6 +45,7 @@ class Lexicon:
     government_nouns: frozenset[str] = frozenset()
     titles: tuple[tuple[str, ...], ...] = ()     # longest first, as word tuples
     government_titles: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()    # every word of every title, for a quick check
     support_verbs: frozenset[str] = frozenset()
     oppose_verbs: frozenset[str] = frozenset()
     reduce_verbs: frozenset[str] = frozenset()
@@ -121,6 +122,7 @@ def load() -> Lexicon:
     lex.government_nouns = frozenset(words["speech"]["government_nouns"])
     lex.titles = _phrases(words["roles"]["titles"])
     lex.government_titles = frozenset(words["roles"]["government"])
+    lex.title_words = frozenset(w for t in lex.titles for w in t)
     stance = words["stance"]
     lex.support_verbs = frozenset(stance["support_verbs"])
     lex.oppose_verbs = frozenset(stance["oppose_verbs"])

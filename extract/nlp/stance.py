@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import StanceRec
+from .sents import sent_of
 from .lexicon import Lexicon
 from .statements import Found
 from .topics import TopicMention
@@ -158,9 +159,9 @@ class StanceRules:
         side_labels = []
         for s, e, text, kind in markers:
             scoped = tuple(text.split()) in SENTENCE_SCOPED
-            marker_sent = doc[s].sent
+            marker_sent = sent_of(doc[s])
             for m in ms:
-                same_sent = doc[m.start].sent.start == marker_sent.start
+                same_sent = sent_of(doc[m.start]).start == marker_sent.start
                 if scoped and not same_sent:
                     continue
                 before = same_sent and m.end <= s
@@ -187,7 +188,7 @@ class StanceRules:
             return label, 0.75, evidence
         # 3a. a neutral phrase about the topic ('no decision on', 'did not take sides on')
         for m in ms:
-            sent = doc[m.start].sent
+            sent = sent_of(doc[m.start])
             found = _find_phrases(self.words, self.lex.neutral_words, max(lo, sent.start), min(hi, sent.end))
             if found:
                 return "neutral", 0.55, found[0][2]
@@ -205,7 +206,7 @@ class StanceRules:
         # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:
-            sent = doc[m.start].sent
+            sent = sent_of(doc[m.start])
             s_lo, s_hi = max(lo, sent.start, m.start - WINDOW), min(hi, sent.end, m.end + WINDOW)
             for label, phrases in (("support", self.lex.support_words), ("oppose", self.lex.oppose_words)):
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):

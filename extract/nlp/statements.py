@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DATELINE, ActorTable
+from .sents import sent_of
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver
@@ -107,6 +108,7 @@ def _negated(tok: Token) -> bool:
 class StatementFinder:
     def __init__(self, doc: Doc, table: ActorTable, lex: Lexicon):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every call
         self.table = table
         self.lex = lex
         self.speakers = SpeakerResolver(table, lex)
@@ -116,8 +118,8 @@ class StatementFinder:
 
     def run(self) -> list[Found]:
         doc = self.doc
-        self.paragraphs = paragraph_spans(doc.text)
-        self.quotes = find_quotes(doc.text)
+        self.paragraphs = paragraph_spans(self.text)
+        self.quotes = find_quotes(self.text)
         for qi, q in enumerate(self.quotes):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is not None:
@@ -145,7 +147,7 @@ class StatementFinder:
         if subject is not None and subject.i not in self.quote_of_token:
             return subject
         doc, table = self.doc, self.table
-        sent = cue.sent
+        sent = sent_of(cue)
         before = [doc[i] for i in range(max(sent.start, cue.i - 14), cue.i)
                   if i not in self.quote_of_token and table.actor_at(doc[i]) is not None]
         people = [t for t in before if table.actors[table.actor_at(t).key].type == "person"]
@@ -182,7 +184,7 @@ class StatementFinder:
                     lo = max(lo, cue_end.i + 1)
         else:
             # '..., the source said Sunday.': the clause before the attribution.
-            if cue.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp") or cue.i - cue.sent.start < 4:
+            if cue.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp") or cue.i - sent_of(cue).start < 4:
                 return None
             if cue.lemma_.lower() not in INVERTED_CUES or any(
                     c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
@@ -190,7 +192,7 @@ class StatementFinder:
             left = min(subject.left_edge.i, cue.i)
             if left == 0 or doc[left - 1].text not in (",", "\u2014", "--"):
                 return None
-            lo, hi = max(cue.sent.start, self._paragraph_tokens(cue.sent).start), left
+            lo, hi = max(sent_of(cue).start, self._paragraph_tokens(sent_of(cue)).start), left
             if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
                 return None
             if cue.dep_ != "ROOT" and cue.head.i >= left:
@@ -206,9 +208,9 @@ class StatementFinder:
             self.used_cues.add(cue.i)
             return None
         start, end = _span_chars(doc, lo, hi)
-        if start < 0 or word_count(doc.text[start:end]) < 3:
+        if start < 0 or word_count(self.text[start:end]) < 3:
             return None
-        dateline = DATELINE.match(doc.text, start)
+        dateline = DATELINE.match(self.text, start)
         if dateline and dateline.end() < end:
             start = dateline.end()
         for qi in set(in_quote):  # a quoted fragment inside reported speech belongs to it
@@ -223,7 +225,7 @@ class StatementFinder:
         doc = self.doc
         out: list[Found] = []
         for qi, q in enumerate(self.quotes):
-            text = doc.text[q.start:q.end]
+            text = self.text[q.start:q.end]
             if word_count(text) < MIN_QUOTE_WORDS:
                 continue
             cue_subject = quote_cues.get(qi)
@@ -231,8 +233,6 @@ class StatementFinder:
                 continue  # a fragment quoted inside reported speech
             start = q.start + (len(text) - len(text.lstrip()))
             end = q.end - (len(text) - len(text.rstrip()))
-            while end > start and doc.text[end - 1] in ",":
-                end -= 1
             span = doc.char_span(start, end, alignment_mode="expand")
             order = span.start if span is not None else 0
             item = Found("direct", start, end, order=order, paragraph=q.paragraph, confidence=0.9)
@@ -275,7 +275,7 @@ class StatementFinder:
                 para = self.doc.char_span(p_start, p_end, alignment_mode="expand")
                 if para is not None:
                     return para
-        return span.sent
+        return sent_of(span)
 
     # -- according to ------------------------------------------------------------------
 
@@ -291,12 +291,12 @@ class StatementFinder:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            sent = tok.sent
+            sent = sent_of(tok)
             phrase_lo, phrase_hi = tok.i, pobj.right_edge.i + 1
             before = _span_chars(doc, sent.start, phrase_lo)
             after = _span_chars(doc, phrase_hi, sent.end)
             start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
-            if start < 0 or word_count(doc.text[start:end]) < 3:
+            if start < 0 or word_count(self.text[start:end]) < 3:
                 continue
             out.append(Found("indirect", start, end, cue=tok, cue_end=to, subject=pobj, order=tok.i,
                              confidence=0.6))
