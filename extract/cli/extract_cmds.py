@@ -184,7 +184,13 @@ def export(ctx, kind, fmt, out_path):
 
     with open_store(ctx, readonly=True) as store:
         if out_path == "-":
-            n = write(store, kind, fmt, sys.stdout)
+            try:
+                write(store, kind, fmt, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:  # 'parley export ... | head' closed the pipe: not an error
+                import os
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(0)
         else:
             target = Path(out_path)
             if not target.resolve().parent.exists():

@@ -76,29 +76,51 @@ def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
     return out
 
 
+KEEP_MODIFIERS = {"nuclear", "military", "free", "climate", "carbon", "illegal", "joint", "economic"}
+
+
+def _hyphen_joined(chunk) -> list[tuple[object, str]]:
+    """Content words of a noun chunk as (head token, lemma key), with hyphenated compounds
+    kept whole ('coal phase-out' -> 'coal', 'phase-out'; 'back-to-work legislation')."""
+    groups: list[list] = []
+    for t in chunk:
+        if groups and (t.text in HYPHENS or groups[-1][-1].text in HYPHENS) and not groups[-1][-1].whitespace_:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    out: list[tuple[object, str]] = []
+    for g in groups:
+        if len(g) > 1:
+            words = [t.lower_ for t in g[:-1]] + [g[-1].lemma_.lower()]
+            out.append((g[-1], "".join(words)))
+            continue
+        t = g[0]
+        if t.is_stop or t.is_punct or t.is_space or t.like_num or t.pos_ in ("DET", "PRON", "NUM", "PART"):
+            continue
+        out.append((t, t.lemma_.lower()))
+    return out
+
+
 def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[TopicSpec]:
     """Recurring noun phrases of the article, variants merged, most frequent first."""
     counts: Counter[tuple[str, ...]] = Counter()
     surfaces: dict[tuple[str, ...], str] = {}
     for chunk in doc.noun_chunks:
-        words = [t for t in chunk if not (t.is_stop or t.is_punct or t.is_space or t.like_num
-                                          or t.pos_ in ("DET", "PRON", "NUM", "PART"))]
-        if not words or any(t.i in table.by_token for t in words):
+        words = _hyphen_joined(chunk)
+        if not words or any(t.i in table.by_token for t, _ in words):
             continue
         if any(t.ent_type_ in ("PERSON", "GPE", "DATE", "MONEY", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "QUANTITY")
-               for t in words):
+               for t, _ in words):
             continue
-        while words and words[0].pos_ in ("ADJ", "ADV") and words[0].lemma_.lower() not in ("nuclear", "military", "free", "climate"):
+        while words and words[0][0].pos_ in ("ADJ", "ADV") and words[0][1] not in KEEP_MODIFIERS:
             words = words[1:]
-        if not words or not all(t.is_alpha or "-" in t.text for t in words):
+        if not words or not all(w.replace("-", "").isalpha() for _, w in words):
             continue
-        key = tuple(t.lemma_.lower() for t in words)
+        key = tuple(w for _, w in words)
         if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 4):
             continue
-        if key[-1] in GENERIC and len(key) == 1:
-            continue
         counts[key] += 1
-        surfaces.setdefault(key, " ".join(t.lower_ for t in words))
+        surfaces.setdefault(key, " ".join(t.lower_ if "-" not in w else w for t, w in words))
     # Merge 'peace treaty talks' into 'peace treaty' when the shorter one is a topic itself.
     merged: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in sorted(counts, key=len):

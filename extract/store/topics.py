@@ -153,6 +153,10 @@ class TopicRepo:
                     conn.execute(
                         "UPDATE topics SET origin = CASE WHEN origin = 'analyst' THEN origin ELSE 'file' END "
                         "WHERE id = ?", (topic_id,))
+                    # A machine-proposed topic takes the file's name (an analyst's name stays).
+                    clash = conn.execute("SELECT 1 FROM topics WHERE name = ? AND id != ?", (d.name, topic_id)).fetchone()
+                    if not clash:
+                        conn.execute("UPDATE topics SET name = ? WHERE id = ? AND origin != 'analyst'", (d.name, topic_id))
                     counts["updated"] += 1
                 keep.add(topic_id)
                 for surface in (d.name, *d.aliases):
