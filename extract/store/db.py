@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
-
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -145,7 +143,16 @@ class Database:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(_explain(self.path, exc)) from None
-        self.db = sqlite_utils.Database(self.conn)
+
+    @property
+    def db(self):
+        """The same connection as a ``sqlite_utils.Database``, for ad-hoc queries and scripts.
+
+        Imported on first use: sqlite-utils pulls in numpy, which would cost every start-up
+        (the explorer's first paint included) about 0.2 s."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
