@@ -73,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = ""
         self.highlights: list[Highlight] = []
         self._starts: list[int] = []
+        self._longest = 0
         self._lines: list[tuple[int, int]] = []
         self._wrapped_at = 0
 
