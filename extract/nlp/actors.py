@@ -125,6 +125,15 @@ def _title_ending_at(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[str,
     return None
 
 
+def _part_of_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """An entity that is the start of a multi-word title running past it ('Home' + 'Secretary')."""
+    for i in range(start, end):
+        found = _title_at(doc, i, lex)
+        if found and found[1] > end:
+            return True
+    return False
+
+
 class ActorFinder:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
@@ -137,6 +146,7 @@ class ActorFinder:
         )
         self.home = self._dateline_country()
         self.government: set[str] = set()  # keys of government bodies
+        self._main: str | None = None  # the article's main country, computed on first use
 
     def _dateline_country(self) -> str | None:
         """'SEOUL, March 3 (Yonhap) -- ...': the country a wire story is filed from."""
@@ -172,6 +182,11 @@ class ActorFinder:
                                          for s in lex.media_suffixes)):
             self._add(lex.media.get(key_text, text), "media", span, label)
             return
+        if key_text in lex.parties and label in ("NORP", "ORG", "PERSON", "GPE"):
+            self._add(lex.parties[key_text], "organization", span, label)
+            return
+        if label in ("ORG", "GPE", "NORP", "FAC") and _part_of_title(doc, start, end, lex):
+            return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
         if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and (
                 self._is_person(span, label) or self._known_surname(span)):
             self._person(span, label)
@@ -313,7 +328,8 @@ class ActorFinder:
             if parent is None:
                 role2, parent = self._apposition(m)
                 role = role or role2
-            if parent is None and role and role in self.lex.government_titles and m.key not in seen:
+            if parent is None and role and role in self.lex.government_titles and m.key not in seen \
+                    and not self._opposition_title(m):
                 parent = self._country_nearby(m)
             if parent in self.government and self.table.actors[parent].affiliation:
                 # An official speaks for the country: 'State Department spokesman John Kirby'
@@ -325,6 +341,11 @@ class ActorFinder:
             if parent:
                 self._affiliate(m.key, parent)
             seen.add(m.key)
+
+    def _opposition_title(self, m: Mention) -> bool:
+        """'Shadow Home Secretary David Davis' holds no government post."""
+        floor = max(sent_of(self.doc[m.start]).start, m.start - 6)
+        return any(t.lower_ in self.lex.opposition_words for t in self.doc[floor:m.start])
 
     def _group_parent(self, key: str) -> str | None:
         return key if self.table.actors[key].type in ("country", "organization") else None
@@ -407,7 +428,26 @@ class ActorFinder:
             return min(tiers[0])[1]
         if self.home:
             return self.home
-        return min(tiers[1])[1] if tiers[1] else None
+        if tiers[1]:
+            return min(tiers[1])[1]
+        return self._main_country()
+
+    def _main_country(self) -> str | None:
+        """The country the article names most (at least twice): where a bare 'Commerce
+        Ministry' or 'the Treasury' belongs when neither its sentence nor a dateline says."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for ent in self.doc.ents:
+                place = ent.ent_id_ or self.lex.country_of(ent.text)
+                if place and self.lex.organizations.get(place, "country") == "country":
+                    counts[place] = counts.get(place, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            # A clear leader only: named at least twice and more often than the runner-up.
+            ok = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            self._main = ranked[0][0] if ok else ""
+        if self._main:
+            return self._country(self._main)
+        return None
 
 
 def find_actors(doc: Doc, lex: Lexicon) -> ActorTable:

@@ -54,6 +54,12 @@ class Lexicon:
     neutral_words: tuple[tuple[str, ...], ...] = ()
     prerequisite_first: tuple[tuple[str, ...], ...] = ()
     condition_after: tuple[tuple[str, ...], ...] = ()
+    parties: dict[str, str] = field(default_factory=dict)        # surface -> party name
+    opposition_words: frozenset[str] = frozenset()               # 'shadow' home secretary
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_names: frozenset[str] = frozenset()
+    male_names: frozenset[str] = frozenset()
 
     def country_of(self, surface: str) -> str | None:
         key = norm(surface)
@@ -100,6 +106,9 @@ def load() -> Lexicon:
             lex.bodies[norm(surface)] = (canonical, spec["country"])
     for name in bodies["generic"]["names"]:
         lex.generic_bodies[norm(name)] = name
+    for party, forms in bodies.get("parties", {}).items():
+        for form in (party, *forms):
+            lex.parties[norm(form)] = party
 
     media = _read("media.toml")["media"]
     for name in media["names"]:
@@ -123,6 +132,13 @@ def load() -> Lexicon:
     lex.titles = _phrases(words["roles"]["titles"])
     lex.government_titles = frozenset(words["roles"]["government"])
     lex.title_words = frozenset(w for t in lex.titles for w in t)
+    lex.opposition_words = frozenset(words["roles"].get("opposition", []))
+    gender = words["gender"]
+    lex.female_words = frozenset(gender["female_words"])
+    lex.male_words = frozenset(gender["male_words"])
+    both = set(gender["female_names"]) & set(gender["male_names"])  # 'Kelly': no clue
+    lex.female_names = frozenset(set(gender["female_names"]) - both)
+    lex.male_names = frozenset(set(gender["male_names"]) - both)
     stance = words["stance"]
     lex.support_verbs = frozenset(stance["support_verbs"])
     lex.oppose_verbs = frozenset(stance["oppose_verbs"])

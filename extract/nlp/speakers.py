@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Groups that pass on what others say: their statements carry no stance of their own.
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}
 REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
 
 
@@ -34,10 +35,73 @@ class SpeakerResolver:
         self.lex = lex
         self.reporters: set[str] = set()  # group keys that only report
         self._speakers: list[tuple[int, str]] = []  # (token index, key) of resolved speakers
+        self._gender: dict[str, str] = {}  # key -> 'f' | 'm', learnt from names, titles, pronouns
 
     def note(self, token_i: int, key: str | None) -> None:
         if key:
             self._speakers.append((token_i, key))
+
+    # -- gender agreement for 'he' / 'she' ----------------------------------------------------
+
+    def _phrase_gender(self, subject: Token) -> str | None:
+        """'A spokeswoman for Human Rights Watch', 'Mrs Jowell': the gender a phrase states."""
+        words = {t.lower_.rstrip(".") for t in subject.subtree} | {subject.lower_}
+        if subject.i > 0:
+            words.add(subject.doc[subject.i - 1].lower_.rstrip("."))
+        female = bool(words & self.lex.female_words)
+        male = bool(words & self.lex.male_words)
+        return "f" if female and not male else "m" if male and not female else None
+
+    def _learn_gender(self, key: str, subject: Token) -> None:
+        if key not in self._gender:
+            gender = self._phrase_gender(subject)
+            if gender:
+                self._gender[key] = gender
+
+    def gender_of(self, key: str, doc) -> str | None:
+        """Known gender of an actor: learnt, else a first name, else 'Mr'/'Mrs' or 'spokeswoman'
+        next to one of its mentions."""
+        if key in self._gender:
+            return self._gender[key]
+        actor = self.table.actors.get(key)
+        if actor is None or actor.type != "person":
+            return None
+        first = key.split()[0].lower()
+        gender = "f" if first in self.lex.female_names else "m" if first in self.lex.male_names else None
+        if gender is None:
+            for m in self.table.mentions:
+                if m.key != key:
+                    continue
+                around = {doc[i].lower_.rstrip(".") for i in range(max(0, m.start - 2), min(len(doc), m.end + 3))}
+                if around & self.lex.female_words - {"her", "she"}:
+                    gender = "f"
+                    break
+                if around & self.lex.male_words - {"he", "him", "his"}:
+                    gender = "m"
+                    break
+        if gender:
+            self._gender[key] = gender
+        return gender
+
+    def _recent_person(self, pronoun: Token, gender: str) -> str | None:
+        """'he said' / 'she added': the most recent speaker who can be that pronoun (a person of
+        that or unknown gender, or a body that spoke through a spokeswoman/spokesman), else the
+        most recent such person mentioned."""
+        doc = pronoun.doc
+        for i, key in reversed(self._speakers):
+            if i >= pronoun.i:
+                continue
+            actor = self.table.actors[key]
+            known = self.gender_of(key, doc)
+            if actor.type == "person" and known in (None, gender):
+                return key
+            if actor.type != "person" and self._gender.get(key) == gender:
+                return key
+        for m in reversed(self.table.mentions):
+            if m.start < pronoun.i and self.table.actors[m.key].type == "person" \
+                    and self.gender_of(m.key, doc) in (None, gender):
+                return m.key
+        return None
 
     def subject_of(self, verb: Token) -> Token | None:
         """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
@@ -67,10 +131,14 @@ class SpeakerResolver:
             people = [x for x in inside if table.actors[x.key].type == "person"]
             m = (people or inside or [None])[-1]
         if m is not None:
+            self._learn_gender(m.key, subject)
             return Speaker(m.key, m.text, m.start_char, m.end_char)
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
-            key = self._recent(subject.i, ("person",))
+            gender = "f" if lower in ("she", "her") else "m"
+            key = self._recent_person(subject, gender)
+            if key and key not in self._gender:
+                self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
         if lower in ORG_PRONOUNS:
             key = self._recent(subject.i, ("organization",), speakers_only=True)
@@ -106,6 +174,11 @@ class SpeakerResolver:
         if lower in self.lex.anonymous or subject.lemma_.lower() in self.lex.anonymous:
             if owner and table.actors[owner].type == "country" and lower not in REPORTER_NOUNS:
                 # Unnamed officials of a government speak for the country.
+                self._learn_gender(owner, subject)
+                return Speaker(owner, phrase.text, start, end)
+            if owner and table.actors[owner].type == "organization" and lower in SPOKES_NOUNS:
+                # 'a spokeswoman for Human Rights Watch' speaks for the organisation.
+                self._learn_gender(owner, subject)
                 return Speaker(owner, phrase.text, start, end)
             return self._anonymous(subject, phrase.text, start, end, owner)
         if subject.pos_ == "PROPN":
