@@ -7,6 +7,9 @@
 - ``store.actors``     actors, aliases and the analyst's actor edits (actors.py)
 - ``store.review``     analyst decisions on statements and stances, audit log, undo (review.py)
 - ``store.extraction`` writes one article's extraction, keeping reviewed rows (extraction.py)
+- ``store.topics``     curated and proposed topics, the topics file, topic edits (topics.py)
+- ``store.browse``     keyset-paginated reads for the explorer's lists (browse.py)
+- ``store.stance_rows`` the counted stance rows the analysis module aggregates (stance_rows.py)
 
 Extraction, the TUI, export and analysis all go through this API.
 """

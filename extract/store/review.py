@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
     from . import Store
 
+# Log 'field' values for whole-row changes. They cannot clash with a column name (topics has
+# a column called 'deleted'), because column names never contain ':'.
+ROW_CREATED = "row:created"
+ROW_DELETED = "row:deleted"
+
 # entity name in the log -> table. Columns are checked against this map before they are
 # interpolated into SQL, so the log can never name an arbitrary column.
 TABLES = {
@@ -75,12 +80,12 @@ class Decision:
 
     def created(self, entity: str, entity_id: int) -> None:
         """Log a row the analyst created (undo deletes it)."""
-        self._log(entity, entity_id, "created", None, _row_json(self.conn, TABLES[entity], entity_id))
+        self._log(entity, entity_id, ROW_CREATED, None, _row_json(self.conn, TABLES[entity], entity_id))
 
     def deleted(self, entity: str, entity_id: int) -> None:
         """Delete a row, logging its content (undo re-inserts it with the same id)."""
         table = TABLES[entity]
-        self._log(entity, entity_id, "deleted", _row_json(self.conn, table, entity_id), None)
+        self._log(entity, entity_id, ROW_DELETED, _row_json(self.conn, table, entity_id), None)
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (entity_id,))
 
 
@@ -218,7 +223,11 @@ class ReviewRepo:
             conn.execute("UPDATE reviews SET undone = 1 WHERE decision = ?", (decision,))
             first = rows[-1]
             return {"decision": decision, "entity": first["entity"], "entity_id": first["entity_id"],
-                    "field": first["field"], "changes": len(rows)}
+                    "field": first["field"], "changes": len(rows),
+                    "rows": [{"entity": r["entity"], "entity_id": r["entity_id"], "field": r["field"],
+                              "old": json.loads(r["old_value"]) if r["old_value"] else None,
+                              "new": json.loads(r["new_value"]) if r["new_value"] else None}
+                             for r in reversed(rows)]}
 
 
 def _mark_edited(d: Decision, statement_id: int) -> None:
@@ -232,9 +241,9 @@ def _mark_edited(d: Decision, statement_id: int) -> None:
 def _revert(conn: sqlite3.Connection, r: sqlite3.Row) -> None:
     table = TABLES[r["entity"]]
     old = json.loads(r["old_value"]) if r["old_value"] is not None else None
-    if r["field"] == "created":
+    if r["field"] == ROW_CREATED:
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (r["entity_id"],))
-    elif r["field"] == "deleted" and isinstance(old, dict):  # a deleted row, not topics.deleted
+    elif r["field"] == ROW_DELETED:
         cols = list(old)
         conn.execute(
             f"INSERT INTO {table} ({', '.join(_quote(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",

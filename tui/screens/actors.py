@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from extract.store import ACTOR_TYPES
+from extract.store.review import ROW_DELETED
 
 from .. import keymap, safe
 from ..export import query_rows
@@ -271,8 +272,10 @@ class ActorDetailScreen(ParleyScreen):
     def action_undo(self) -> None:
         def undo(store):
             done = store.review.undo()
-            if done and done["entity"] == "actor" and done["field"] == "deleted":
-                self.actor_id = done["entity_id"]
+            # Undoing a merge brings this actor back: show it again.
+            for row in (done or {}).get("rows", []):
+                if row["entity"] == "actor" and row["field"] == ROW_DELETED:
+                    self.actor_id = row["entity_id"]
 
         self._write(undo, "undone the last decision")
 
