@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-BUSY_TIMEOUT_MS = 10_000
+# How long a writer waits for another before giving up (env PARLEY_BUSY_TIMEOUT_MS for tests).
+BUSY_TIMEOUT_MS = int(os.environ.get("PARLEY_BUSY_TIMEOUT_MS", "10000"))
 
 
 class StoreError(Exception):
