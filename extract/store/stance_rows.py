@@ -93,6 +93,51 @@ class StanceRowRepo:
 
         return span, chunks()
 
+    def counted_text(self, *, reviewed_only: bool = False, topic_ids: Iterable[int] | None = None,
+                     chunk: int = 200_000) -> tuple[int, int, Iterator[tuple[str, str]]]:
+        """Counted stances as two comma-separated integer lists per chunk of stance ids, for
+        the cell matrix to parse with numpy (no Python object per row: ~2x faster than
+        fetching rows).
+
+        Returns (span, statement_span, chunks); each chunk is (keys, stamps) with, per stance,
+        ``key = ((speaker_id * span + topic_id) * 128 + unicode(label)) * 128 + unicode(review)``
+        (the first character's code point of the effective label and of the review state:
+        cheaper for SQLite than a CASE) and ``stamp = article_id * statement_span +
+        statement_id``. The chunks are read in one snapshot: consume them at once."""
+        where, params = counted_where(reviewed_only, topic_ids, join_topics=False)
+        span = (self.store.scalar("SELECT max(id) FROM topics") or 0) + 1
+        statement_span = (self.store.scalar("SELECT max(id) FROM statements") or 0) + 1
+        sql = (
+            f"SELECT group_concat(((s.speaker_id * {span} + st.topic_id) * 128 "
+            "+ unicode(COALESCE(st.review_label, st.label))) * 128 + unicode(st.review)), "
+            f"group_concat(s.article_id * {statement_span} + s.id) "
+            "FROM stances st CROSS JOIN statements s ON s.id = st.statement_id "
+            f"WHERE {where} AND st.id >= ? AND st.id < ?"
+        )
+
+        def chunks() -> Iterator[tuple[str, str]]:
+            with self.store.snapshot() as conn:
+                low, high = conn.execute("SELECT min(id), max(id) FROM stances").fetchone()
+                if low is None:
+                    return
+                # Sparse ids: never more than ~64 range queries, whatever the gaps.
+                step = max(chunk, (high - low + 1) // 64 + 1)
+                for start in range(low, high + 1, step):
+                    keys, stamps = conn.execute(sql, [*params, start, start + step]).fetchone()
+                    if keys:
+                        yield keys, stamps
+
+        return span, statement_span, chunks()
+
+    def article_date_ranks(self) -> tuple[str, str] | None:
+        """Every article id and the dense rank of its date (no date ranks first), as two
+        comma-separated lists in the same order; None without articles. The rank is the
+        'most recent' tie-break of the matrix, computed by SQLite rather than in Python."""
+        ids, ranks = self.store.query_one(
+            "SELECT group_concat(id), group_concat(r) FROM (SELECT id, "
+            "dense_rank() OVER (ORDER BY COALESCE(published, '')) AS r FROM articles)")
+        return (ids, ranks) if ids else None
+
     def iter_raw(self) -> Iterator[tuple]:
         """Every stance row as stored, ungrouped (the benchmark's read-only baseline)."""
         sql = (
