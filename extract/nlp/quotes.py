@@ -35,6 +35,13 @@ def find_quotes(text: str) -> list[Quote]:
             if ch == STRAIGHT:
                 if open_at is None:
                     open_at = i
+                elif _continues(text, open_at, i, p_start, p_end):
+                    # '"A. "B."': BBC style, each sentence of a long quote reopens the marks.
+                    end = i
+                    while end > open_at + 1 and text[end - 1].isspace():
+                        end -= 1
+                    quotes.append(Quote(open_at + 1, end, open_at, None, p_index))
+                    open_at = i
                 else:
                     quotes.append(Quote(open_at + 1, i, open_at, i, p_index))
                     open_at = None
@@ -49,6 +56,14 @@ def find_quotes(text: str) -> list[Quote]:
                 end -= 1
             quotes.append(Quote(open_at + 1, end, open_at, None, p_index))
     return [q for q in quotes if q.end > q.start]
+
+
+def _continues(text: str, open_at: int, i: int, p_start: int, p_end: int) -> bool:
+    """A straight mark at i that opens a new sentence of the same quotation rather than closing
+    the one opened at open_at: it follows a finished sentence and a space, and starts a word."""
+    before = text[open_at + 1:i].rstrip()
+    return (i + 1 < p_end and not text[i + 1].isspace() and text[i - 1].isspace()
+            and before[-1:] in (".", "?", "!") and len(before.split()) >= 3)
 
 
 def word_count(text: str) -> int:
