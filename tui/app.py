@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from textual import work
@@ -49,6 +50,8 @@ class ParleyApp(App):
         self._data_version: int | None = None
         self._previous_section = "articles"
         self._wanted_theme = theme or os.environ.get("PARLEY_THEME")
+        self._counting: Store | None = None
+        self._counting_lock = threading.Lock()
 
     def on_mount(self) -> None:
         if self._wanted_theme and self._wanted_theme in self.available_themes:
@@ -63,12 +66,23 @@ class ParleyApp(App):
 
     def on_unmount(self) -> None:
         self.store.close()
+        if self._counting is not None:
+            self._counting.close()
+
+    @property
+    def counting_store(self) -> Store:
+        """A second connection for counts (thread workers only): a count over 1M statements
+        never holds the lock that the next page or the next review item waits for."""
+        with self._counting_lock:
+            if self._counting is None:
+                self._counting = Store(self.db_path, create=False)
+            return self._counting
 
     # -- status ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="stats")
     def refresh_stats(self) -> None:
-        s = self.store.stats()
+        s = self.counting_store.browse.status_counts()
         self._data_version = self.store.browse.data_version()
         text = (f"{s['articles']:,} art · {s['statements']:,} stmt · {s['reviewed']:,} rev · "
                 f"{s['actors']:,} actors · {s['topics']:,} topics")

@@ -32,6 +32,17 @@ class QueryRows:
         self.total = self.browse.count(self.query)
         return self.total
 
+    def load_first(self) -> int | None:
+        """Fetch page 0 before counting (thread worker): the exact total when it is the whole
+        list, else None. Counting 96,000 search hits costs more than showing the first 100."""
+        rows = self.browse.fetch(self.query, limit=self.page_size)
+        with self._lock:
+            self._pages[0] = rows
+        if len(rows) < self.page_size:
+            self.total = len(rows)
+            return self.total
+        return None
+
     def get(self, index: int) -> dict | None:
         page = self._pages.get(index // self.page_size)
         if page is None:
@@ -85,6 +96,9 @@ class MemoryRows:
         self.description = description
 
     def load_count(self) -> int:
+        return self.total
+
+    def load_first(self) -> int | None:
         return self.total
 
     def get(self, index: int) -> dict | None:

@@ -18,6 +18,9 @@ from .db import alias_key
 if TYPE_CHECKING:
     from . import Store
 
+# Every review state but 'pending' (spelled out so the statements_review index is used).
+REVIEWED = ("accepted", "edited", "rejected")
+
 ACTOR_SORTS = {
     "name": "ac.name COLLATE NOCASE",
     "type": "ac.type",
@@ -280,12 +283,29 @@ class BrowseRepo:
         q = ListQuery(columns="s.id", source="statements s", keys=("s.id",))
         return self._scoped(q, article_id, actor_id, topic_id)
 
-    def review_progress(self, **filters) -> tuple[int, int]:
+    def review_progress(self, *, total: int | None = None, **filters) -> tuple[int, int]:
+        """(reviewed, total) for the review filters. Reviewed statements are counted through
+        the ``statements_review`` index (cheap while few of 1M are done); pass a ``total``
+        counted before to skip the full count."""
         q = self.review_scope(**filters)
-        row = self.store.query_one(
-            f"SELECT count(*), coalesce(sum(s.review != 'pending'), 0) FROM {q.source}{_where(q.where)}",
-            q.params)
-        return int(row[1]), int(row[0])
+        done = q.filtered(f"s.review IN ({', '.join(repr(r) for r in REVIEWED)})")
+        reviewed = self.count(done)
+        if total is None:
+            total = self.count(q)
+        return int(reviewed), int(total)
+
+    def status_counts(self) -> dict[str, int]:
+        """The status bar's counts, each from an index or a small table."""
+        with self.store.snapshot() as conn:
+            one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+            return {
+                "articles": one("SELECT count(*) FROM articles"),
+                "statements": one("SELECT count(*) FROM statements"),
+                "reviewed": one("SELECT count(*) FROM statements WHERE review IN "
+                                f"({', '.join(repr(r) for r in REVIEWED)})"),
+                "actors": one("SELECT count(*) FROM actors"),
+                "topics": one("SELECT count(*) FROM topics WHERE deleted = 0"),
+            }
 
     def _scoped(self, q: ListQuery, article_id, actor_id, topic_id) -> ListQuery:
         if article_id is not None:
@@ -296,6 +316,24 @@ class BrowseRepo:
             q = q.filtered("EXISTS(SELECT 1 FROM stances t WHERE t.statement_id = s.id AND t.topic_id = ?)",
                            topic_id, note=f"topic {topic_id}")
         return q
+
+    def last_decision(self) -> list[dict]:
+        """The rows of the most recent decision that undo would revert (oldest first), each
+        with the statement it concerns and, for a stance, its topic name."""
+        rows = self.store.query(
+            "SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, "
+            "CASE r.entity WHEN 'statement' THEN r.entity_id "
+            "  WHEN 'stance' THEN (SELECT statement_id FROM stances WHERE id = r.entity_id) END AS statement_id, "
+            "CASE r.entity WHEN 'stance' THEN (SELECT tp.name FROM stances t JOIN topics tp ON tp.id = t.topic_id "
+            "  WHERE t.id = r.entity_id) END AS topic "
+            "FROM reviews r WHERE r.decision = (SELECT decision FROM reviews WHERE undone = 0 "
+            "AND decision IS NOT NULL ORDER BY id DESC LIMIT 1) ORDER BY r.id")
+        out = [dict(r) for r in rows]
+        for row in out:
+            if row["statement_id"] is not None:
+                row["content"] = self.store.scalar("SELECT content FROM statements WHERE id = ?",
+                                                   (row["statement_id"],))
+        return out
 
     # -- command palette -----------------------------------------------------------------
 

@@ -68,7 +68,7 @@ class ActorsScreen(ParleyScreen):
                       cursor=view.cursor if cursor is None else cursor)
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
-        parts = [f"{event.total:,} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
+        parts = [f"{event.total:,}{'' if event.exact else '+'} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
         if self.actor_type:
             parts.append(f"type {self.actor_type}")
         if self.name_filter:

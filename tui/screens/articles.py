@@ -62,7 +62,7 @@ class ArticlesScreen(ParleyScreen):
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
         arrow = "↓" if self.desc else "↑"
-        parts = [f"{event.total:,} shown", f"sort {SORT_NAMES[self.sort]} {arrow}"]
+        parts = [f"{event.total:,}{'' if event.exact else '+'} shown", f"sort {SORT_NAMES[self.sort]} {arrow}"]
         if self.search:
             parts.append(f"search {safe.line(self.search, 24)!r}")
         self.filter_text = " · ".join(parts)

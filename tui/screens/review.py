@@ -18,6 +18,7 @@ from extract.store import STANCE_LABELS
 
 from .. import keymap, safe
 from ..widgets.article_view import ArticleView, Highlight
+from ..undo_words import describe
 from ..widgets.dialogs import Picker
 from .base import ParleyScreen
 
@@ -33,10 +34,12 @@ class ReviewScreen(ParleyScreen):
         self.lowest_first = False
         self.item: dict | None = None  # the statement under review, with stances and context
         self.stance_index = 0
-        self.progress = (0, 0)
+        self.progress: tuple[int, int] | None = None
+        self._scope_total: tuple[tuple, int] | None = None  # (filters, statements in scope)
         self._busy = False
         self._queue: deque = deque()
         self.message = ""
+        self._focus_stance: int | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="review-progress")
@@ -54,6 +57,7 @@ class ReviewScreen(ParleyScreen):
 
     def reload(self) -> None:
         """Show the current item again (or the first one)."""
+        self._scope_total = None  # new data may have new statements
         self._run(None, keep=True)
 
     def set_filters(self, label: str = "", **filters) -> None:
@@ -108,8 +112,7 @@ class ReviewScreen(ParleyScreen):
             rows = browse.fetch(query, limit=1)
             item_id = rows[0]["id"] if rows else None
         item = self._load_item(browse, query, item_id) if item_id is not None else None
-        progress = browse.review_progress(**self.filters)
-        self.app.call_from_thread(self._show, item, progress, message, decision is not None)
+        self.app.call_from_thread(self._show, item, message, decision is not None)
 
     def _load_item(self, browse, query, statement_id: int) -> dict | None:
         st = browse.statement(statement_id)
@@ -125,18 +128,39 @@ class ReviewScreen(ParleyScreen):
         st["choices"] = browse.actors_of_article(st["article_id"])
         return st
 
-    def _show(self, item, progress, message: str, wrote: bool) -> None:
+    def _show(self, item, message: str, wrote: bool) -> None:
         same = item is not None and self.item is not None and item["id"] == self.item["id"]
         self.item = item
-        self.progress = progress
         self.message = message
         if not same:
             self.stance_index = self._first_pending_stance()
+        if self._focus_stance is not None and item is not None:  # after undo: the stance undone
+            ids = [t["id"] for t in item["stances"]]
+            if self._focus_stance in ids:
+                self.stance_index = ids.index(self._focus_stance)
+        self._focus_stance = None
         self._draw()
         self._busy = False
         if wrote:
             self.app.decided()
+        self._count_progress(dict(self.filters))
         self._next_step()
+
+    @work(thread=True, exclusive=True, group="review-progress")
+    def _count_progress(self, filters: dict) -> None:
+        """'reviewed N / M', on the counting connection, after the item is on screen. The
+        scope's size is counted once per filter (and after R); reviewed rows by index."""
+        key = tuple(sorted(filters.items()))
+        cached = self._scope_total
+        total = cached[1] if cached and cached[0] == key else None
+        done, total = self.app.counting_store.browse.review_progress(total=total, **filters)
+        self._scope_total = (key, total)
+        self.app.call_from_thread(self._show_progress, key, (done, total))
+
+    def _show_progress(self, key: tuple, progress: tuple[int, int]) -> None:
+        if key == tuple(sorted(self.filters.items())):
+            self.progress = progress
+            self._draw_progress()
 
     def _first_pending_stance(self) -> int:
         stances = self.item["stances"] if self.item else []
@@ -144,14 +168,20 @@ class ReviewScreen(ParleyScreen):
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _draw(self) -> None:
-        done, total = self.progress
-        head = f"reviewed {done} / {total}"
+    def _draw_progress(self) -> None:
+        if self.progress is None:
+            head = "reviewed … / …"
+        else:
+            done, total = self.progress
+            head = f"reviewed {done:,} / {total:,}"
         if self.filter_label:
             head += f" · {safe.line(self.filter_label, 30)}"
         if self.lowest_first:
             head += " · lowest confidence first"
         self.query_one("#review-progress", Static).update(Content(head))
+
+    def _draw(self) -> None:
+        self._draw_progress()
         parts = [p for p in (safe.line(self.filter_label, 30), "low conf. first" if self.lowest_first else "") if p]
         self.filter_text = " · ".join(parts) or "all pending"
         view = self.query_one(ArticleView)
@@ -238,15 +268,14 @@ class ReviewScreen(ParleyScreen):
 
     def action_undo(self) -> None:
         def undo(store, st):
-            done = store.review.undo()
-            if done is None:
+            rows = store.browse.last_decision()
+            if not rows or store.review.undo() is None:
                 return "nothing to undo"
-            goto = None
-            if done["entity"] == "statement":
-                goto = done["entity_id"]
-            elif done["entity"] == "stance":
-                goto = store.scalar("SELECT statement_id FROM stances WHERE id = ?", (done["entity_id"],))
-            return (f"undone: {done['entity']} {done['field']}", goto)
+            message = describe(rows, lambda actor_id: (store.actors.get(actor_id) or {}).get("name", actor_id))
+            goto = next((r["statement_id"] for r in rows if r["statement_id"] is not None), None)
+            stance_id = next((r["entity_id"] for r in rows if r["entity"] == "stance"), None)
+            self._focus_stance = stance_id
+            return (message, goto)
 
         self._run(undo, keep=True)
 

@@ -48,12 +48,14 @@ class VirtualList(ScrollView, can_focus=True):
             self.row = row
 
     class Loaded(Message):
-        """The row count is known (after ``set_rows``)."""
+        """Rows can be shown (after ``set_rows``); ``exact`` is False while the total is still
+        being counted (the first page is on screen, ``total`` is then its length)."""
 
-        def __init__(self, widget: VirtualList, total: int) -> None:
+        def __init__(self, widget: VirtualList, total: int, exact: bool = True) -> None:
             super().__init__()
             self.list = widget
             self.total = total
+            self.exact = exact
 
     def __init__(self, formatter: Formatter, *, empty: str = "nothing here", **kwargs) -> None:
         super().__init__(**kwargs)
@@ -77,6 +79,14 @@ class VirtualList(ScrollView, can_focus=True):
 
     @work(thread=True, group="list-count")
     def _count(self, rows, generation: int, cursor: int) -> None:
+        if cursor == 0:  # show the first page at once, count after
+            total = rows.load_first()
+            if total is not None:
+                self.app.call_from_thread(self._counted, rows, generation, total, cursor)
+                return
+            self.app.call_from_thread(self._counted, rows, generation, rows.page_size, cursor, False)
+            if generation != self._generation:
+                return
         total = rows.load_count()
         if total:
             page = rows.page_of(min(cursor, total - 1))
@@ -84,15 +94,17 @@ class VirtualList(ScrollView, can_focus=True):
                 rows.load(page)
         self.app.call_from_thread(self._counted, rows, generation, total, cursor)
 
-    def _counted(self, rows, generation: int, total: int, cursor: int) -> None:
+    def _counted(self, rows, generation: int, total: int, cursor: int, exact: bool = True) -> None:
         if generation != self._generation:
             return
+        if self.loaded:  # the exact count after a provisional first page: keep the cursor
+            cursor = self.cursor
         self.total = total
         self.loaded = True
         self.virtual_size = Size(self.size.width, total)
         self.cursor = max(0, min(cursor, total - 1))
         self.refresh()
-        self.post_message(self.Loaded(self, total))
+        self.post_message(self.Loaded(self, total, exact))
 
     def _ensure_page(self, index: int) -> None:
         rows = self.rows
