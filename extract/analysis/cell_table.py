@@ -110,23 +110,20 @@ def build_cell_table(store: Store, *, reviewed_only: bool = False, types: set[st
     levels = np.full((int(speakers.max(initial=0)) + 1, max(depth, 1)), -1, dtype=np.int64)
     for s, chain in chains.items():
         levels[s, :len(chain)] = chain
-    rows_parts, holder_parts = [], []
-    for level in range(depth):
-        holder = levels[speaker, level]
-        keep = np.flatnonzero(holder >= 0)
-        rows_parts.append(keep)
-        holder_parts.append(holder[keep])
-    concat = lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)  # noqa: E731
-    rows, holder = concat(rows_parts), concat(holder_parts)   # one per (stance, holder)
-
     # Cells: compact (holder, topic) indices through lookup arrays; dense when small enough.
     holder_ids = np.unique(levels[levels >= 0])
     topic_present = np.flatnonzero(np.bincount(topic)) if len(topic) else topic
-    holder_pos = _positions(holder_ids)
-    topic_pos = _positions(topic_present)
     n_topics = len(topic_present)
-    topic = topic[rows]
-    pair = holder_pos[holder] * n_topics + topic_pos[topic]
+    level_pos = np.where(levels >= 0, _positions(holder_ids)[levels], -1)
+    topic_pos = _positions(topic_present)[topic]
+    rows_parts, pair_parts = [], []
+    for level in range(depth):
+        holder = level_pos[speaker, level]
+        keep = np.flatnonzero(holder >= 0)
+        rows_parts.append(keep)
+        pair_parts.append(holder[keep] * n_topics + topic_pos[keep])
+    concat = lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)  # noqa: E731
+    rows, pair = concat(rows_parts), concat(pair_parts)   # one per (stance, holder it counts for)
     if len(holder_ids) * n_topics <= DENSE_LIMIT:
         cell_keys, cell = np.arange(len(holder_ids) * n_topics), pair
     else:
@@ -134,14 +131,15 @@ def build_cell_table(store: Store, *, reviewed_only: bool = False, types: set[st
     slots = len(cell_keys) * WIDTH
     slot = cell * WIDTH + code[rows]
     counts = np.bincount(slot, minlength=slots).reshape(-1, WIDTH)
-    reviewed_counts = np.bincount(slot, weights=reviewed[rows], minlength=slots).astype(np.int64).reshape(-1, WIDTH)
+    reviewed_counts = np.bincount(slot[reviewed[rows] == 1], minlength=slots).reshape(-1, WIDTH)
 
     kept = np.flatnonzero(counts.sum(axis=1) >= max(1, min_evidence))
     new_index = np.full(len(cell_keys), -1, dtype=np.int64)
     new_index[kept] = np.arange(len(kept))
     row_cell = new_index[cell]
-    in_kept = np.flatnonzero(row_cell >= 0)
-    row_cell, rows, slot = row_cell[in_kept], rows[in_kept], slot[in_kept]
+    if min_evidence > 1:    # otherwise every row's cell is kept
+        in_kept = np.flatnonzero(row_cell >= 0)
+        row_cell, rows, slot = row_cell[in_kept], rows[in_kept], slot[in_kept]
     keys = cell_keys[kept]
     counts, reviewed_counts = counts[kept], reviewed_counts[kept]
 
