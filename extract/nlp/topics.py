@@ -8,6 +8,9 @@ lower-case form equals it, so 'peace treaty talks' matches the pattern ('peace',
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -18,17 +21,13 @@ from .actors import ActorTable
 from .config import ExtractConfig, TopicSpec
 
 # Heads too generic to be a topic on their own.
-GENERIC = {
-    "year", "time", "people", "way", "thing", "official", "source", "talk", "report", "government",
-    "day", "week", "month", "percent", "pct", "share", "company", "issue", "side", "country",
-    "lot", "part", "number", "state", "group", "world", "end", "term", "statement", "spokesman",
-    "minister", "president", "view", "matter", "agreement", "order", "attempt", "exchange",
-    "demand", "proposal", "response", "focus", "priority", "discussion", "interview", "speech",
-    "mln", "billion", "million", "dlrs", "cts", "quarter", "net", "loss", "profit", "shr", "rev",
-    "analyst", "market", "price", "rate", "firm", "bank", "official", "week", "today", "result",
-    "dlrs", "dlr", "pct", "cent", "stg", "yen", "share", "stock", "game", "people", "man", "woman",
-    "child", "girl", "boy", "thing", "lot", "case", "point", "place", "fact", "room", "show",
-}
+def _stop_words() -> frozenset[str]:
+    with open(Path(__file__).parent / "data" / "topics.toml", "rb") as fh:
+        return frozenset(tomllib.load(fh)["proposals"]["stop_words"])
+
+
+# Words never proposed as a topic on their own (data/topics.toml).
+GENERIC = _stop_words()
 VARIANT_TAILS = {"talk", "negotiation", "issue", "deal", "process", "plan", "question", "agreement",
                  "discussion", "program", "programme", "policy", "proposal", "effort", "bill", "law"}
 
