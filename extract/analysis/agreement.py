@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from .choices import AGREEMENT_KINDS, NORMALIZATIONS
 from .holders import Holders
 from .matrix import check_actor_types
 from .names import resolve_actors, resolve_topics
@@ -37,8 +38,7 @@ from .rules import LABELS, topic_agreement
 if TYPE_CHECKING:
     from ..store import Store
 
-KINDS = ("congruence", "conflict", "subtract")
-NORMALIZATIONS = ("none", "average", "jaccard", "cosine")
+KINDS = AGREEMENT_KINDS
 _LABEL_CODE = {label: i for i, label in enumerate(LABELS)}
 
 

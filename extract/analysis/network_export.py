@@ -20,9 +20,10 @@ import networkx as nx
 
 from ..textsafe import one_line
 from .agreement import AgreementNetwork
+from .choices import NETWORK_FORMATS
 from .matrix import StanceMatrix
 
-FORMATS = ("graphml", "gexf", "csv", "dl")
+FORMATS = NETWORK_FORMATS
 
 
 def agreement_graph(net: AgreementNetwork) -> nx.Graph:

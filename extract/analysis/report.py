@@ -17,13 +17,14 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ..textsafe import one_line
+from .choices import REPORT_FORMATS
 from .matrix import StanceMatrix, actor_topic_matrix
 from .rules import SHORT, topic_agreement
 
 if TYPE_CHECKING:
     from ..store import Store
 
-FORMATS = ("markdown", "html")
+FORMATS = REPORT_FORMATS
 RULES = (
     "Counts use the analyst's label where there is one and the machine's otherwise; rejected "
     "statements and stances never count. A statement by an official counts for the person and "

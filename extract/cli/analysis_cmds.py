@@ -3,6 +3,9 @@
 Thin wrappers over extract.analysis (the TUI's Compare section calls the same functions).
 Untrusted text reaches the terminal only as rich ``Text`` (never markup), cleaned by
 textsafe.one_line.
+
+The analysis modules (numpy, scipy, networkx) are imported inside the commands, so that
+'parley --help' and the other commands start without them.
 """
 
 from __future__ import annotations
@@ -18,15 +21,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis.agreement import KINDS, NORMALIZATIONS, agreement_network
-from ..analysis.alignment import alignment
-from ..analysis.compare import compare_actors
-from ..analysis.matrix import actor_topic_matrix
-from ..analysis.network_export import FORMATS as NETWORK_FORMATS
-from ..analysis.network_export import actor_topic_graph, agreement_graph, csv_safe, write_network
-from ..analysis.report import FORMATS as REPORT_FORMATS
-from ..analysis.report import build_briefing, cell_text, render
-from ..analysis.timeline import stance_timeline
+from ..analysis.choices import AGREEMENT_KINDS as KINDS
+from ..analysis.choices import NETWORK_FORMATS, NORMALIZATIONS, REPORT_FORMATS
 from ..store import ACTOR_TYPES
 from ..textsafe import one_line
 from .base import main, open_store
@@ -96,6 +92,8 @@ def compare(ctx, actors, topics, reviewed_only, evidence, as_json):
     """Side by side: each actor's stance per topic, agreement, and the evidence.
 
     ACTORS are canonical names or aliases, any case ('U.S.', 'pyongyang')."""
+    from ..analysis.compare import compare_actors
+    from ..analysis.report import cell_text
     if len(actors) < 2:
         raise click.UsageError("name at least two actors to compare")
     with open_store(ctx) as store:
@@ -186,6 +184,9 @@ def matrix(ctx, topics, actor_types, min_evidence, reviewed_only, actors, fmt, l
     """The actor x topic stance matrix: leading stance and counts per cell.
 
     S support, O oppose, C conditional, N neutral; 'mixed' marks an actor on both sides."""
+    from ..analysis.matrix import actor_topic_matrix
+    from ..analysis.network_export import csv_safe
+    from ..analysis.report import cell_text
     with open_store(ctx) as store:
         m = actor_topic_matrix(store, **filters_from(topics, actor_types, min_evidence, reviewed_only, actors))
     if fmt == "json":
@@ -239,6 +240,7 @@ def _short_cell(cell: dict | None) -> str:
 @click.pass_context
 def align(ctx, actor, topics, actor_types, min_evidence, reviewed_only, normalize, limit):
     """Who is closest to ACTOR and who furthest, and the topics that decide it."""
+    from ..analysis.alignment import alignment
     with open_store(ctx) as store:
         result = alignment(store, actor, normalize=normalize, limit=limit,
                            **filters_from(topics, actor_types, min_evidence, reviewed_only))
@@ -264,6 +266,7 @@ def align(ctx, actor, topics, actor_types, min_evidence, reviewed_only, normaliz
 @click.pass_context
 def timeline(ctx, actors, topics, actor_types, reviewed_only, changed, as_json):
     """Stance over time per actor and topic, by article date, with the first change."""
+    from ..analysis.timeline import stance_timeline
     with open_store(ctx) as store:
         rows = stance_timeline(store, actors=split_names(actors), topics=split_names(topics),
                                actor_types=list(actor_types) or None, reviewed_only=reviewed_only)
@@ -299,6 +302,9 @@ def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_eviden
 
     congruence / conflict / subtract: actors joined by agreement on shared topics;
     actor-topic: the two-mode actor x topic network."""
+    from ..analysis.agreement import agreement_network
+    from ..analysis.matrix import actor_topic_matrix
+    from ..analysis.network_export import actor_topic_graph, agreement_graph, write_network
     filters = filters_from(topics, actor_types, min_evidence, reviewed_only, actors)
     with open_store(ctx) as store:
         if kind == "actor-topic":
@@ -323,6 +329,7 @@ def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_eviden
 @click.pass_context
 def report(ctx, fmt, out_path, actors, topics, actor_types, min_evidence, reviewed_only, max_actors, evidence):
     """A shareable briefing: stance matrix, agreement table and quoted evidence."""
+    from ..analysis.report import build_briefing, render
     with open_store(ctx) as store:
         briefing = build_briefing(store, actors=split_names(actors), topics=split_names(topics),
                                   actor_types=list(actor_types) or None, reviewed_only=reviewed_only,
