@@ -1,6 +1,7 @@
 """Article text, wrapped and drawn line by line, with mentions, speakers, cues and statement
-contents highlighted by character offset. A 1 MB single-line article is fine: wrapping is
-one pass over words, and only the visible lines are styled."""
+contents highlighted by character offset. A 1 MB single-line article is fine: a long text is
+wrapped in a thread worker (the UI thread never waits for it), and only the visible lines are
+styled."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import work
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -17,6 +19,9 @@ from textual.strip import Strip
 from .. import safe
 
 _TOKEN = re.compile(r"\S+\s*|\s+")
+
+# Texts longer than this are wrapped in a thread worker (about 2 ms of work on the UI thread).
+INLINE_WRAP_CHARS = 20_000
 
 # Drawn in this order, so a later kind wins where spans overlap.
 KINDS = ("content", "mention", "speaker", "cue", "current")
@@ -76,6 +81,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._longest = 0
         self._lines: list[tuple[int, int]] = []
         self._wrapped_at = 0
+        self._generation = 0
+        self._pending_offset: int | None = None  # scroll_to_offset asked before the wrap landed
 
     def show(self, text: str, highlights: list[Highlight]) -> None:
         self.text = safe.same_length(text)
@@ -99,6 +106,9 @@ class ArticleView(ScrollView, can_focus=True):
         return max(0, bisect_right(starts, offset) - 1)
 
     def scroll_to_offset(self, offset: int) -> None:
+        if not self._lines:
+            self._pending_offset = offset
+            return
         line = self.line_of(offset)
         top = round(self.scroll_offset.y)
         height = self.scrollable_content_region.height
@@ -110,9 +120,28 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._wrapped_at:
             return
         self._wrapped_at = width
-        self._lines = wrap_offsets(self.text, width - 1)
-        self.virtual_size = Size(width, len(self._lines))
+        self._generation += 1
+        if len(self.text) <= INLINE_WRAP_CHARS:
+            self._wrapped(wrap_offsets(self.text, width - 1), width, self._generation)
+        else:
+            self._lines = []
+            self.refresh()
+            self._wrap(self.text, width, self._generation)
+
+    @work(thread=True, exclusive=True, group="article-wrap")
+    def _wrap(self, text: str, width: int, generation: int) -> None:
+        lines = wrap_offsets(text, width - 1)
+        self.app.call_from_thread(self._wrapped, lines, width, generation)
+
+    def _wrapped(self, lines: list[tuple[int, int]], width: int, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
         self.refresh()
+        if self._pending_offset is not None:
+            offset, self._pending_offset = self._pending_offset, None
+            self.scroll_to_offset(offset)
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -122,6 +151,8 @@ class ArticleView(ScrollView, can_focus=True):
         index = round(self.scroll_offset.y) + y
         base = self.rich_style
         if index >= len(self._lines):
+            if not self._lines and y == 0 and self.text:
+                return Strip([Segment(" wrapping…".ljust(width), base)])
             return Strip.blank(width, base)
         start, end = self._lines[index]
         line = Text(self.text[start:end].rstrip("\n"), no_wrap=True, end="")
