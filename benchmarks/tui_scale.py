@@ -134,10 +134,10 @@ async def measure(db: Path) -> dict[str, float]:
             figures[name] = max(0.0, runs[len(runs) // 2] - overhead)
         # A section's first visit builds its screen (Textual's CSS and layout, the same at 1k and
         # 100k); later visits reuse it.
-        await key("articles (again)", "1", wait_for=lambda: app.screen.query("#articles-list")
+        await key("articles (again)", "f1", wait_for=lambda: app.screen.query("#articles-list")
                   and app.screen.query_one("#articles-list").loaded)
-        await key("actors (again)", "2", wait_for=lambda: bool(app.screen.query("#actors-list")))
-        await pilot.press("1")
+        await key("actors (again)", "f2", wait_for=lambda: bool(app.screen.query("#actors-list")))
+        await pilot.press("f1")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         # The work itself, without Pilot: a full screen of list lines.
