@@ -130,6 +130,13 @@ class SpeakerResolver:
             inside = [table.actor_at(t) for t in list(subject.subtree)[:12] if table.actor_at(t)]
             people = [x for x in inside if table.actors[x.key].type == "person"]
             m = (people or inside or [None])[-1]
+        if m is None:
+            # A title or description with the name in apposition: "the charity's director
+            # Anna Pole said", 'the president, Ellen Marsh, said'.
+            named = [table.actor_at(t) for c in subject.children if c.dep_ == "appos"
+                     for t in c.subtree if table.actor_at(t)]
+            people = [x for x in named if table.actors[x.key].type == "person"]
+            m = people[-1] if people else None
         if m is not None:
             self._learn_gender(m.key, subject)
             return Speaker(m.key, m.text, m.start_char, m.end_char)
