@@ -172,6 +172,10 @@ class SpeakerResolver:
                 return Speaker(owner, phrase.text, start, end)
         if lower in self.lex.report_nouns or subject.lemma_.lower() in self.lex.report_nouns:
             key = self._recent(subject.i, ("media",))
+            if key is None and doc[subject.left_edge.i].lower_ in ("the", "its", "this"):
+                # 'Oxfam says in a report ... The report said': with no news organisation
+                # named, the report is that of the last organisation that spoke.
+                key = self._recent(subject.i, ("organization",), speakers_only=True)
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":

@@ -24,6 +24,8 @@ FLIP = {"support": "oppose", "oppose": "support"}
 # Condition markers that only reach the topics of their own sentence.
 SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
+# Links the climb from a topic to the verb that governs it may follow.
+_CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
 # Speech verbs that favour what they report.
 CUE_SUPPORT = {"propose", "urge", "demand", "suggest", "recommend", "call", "push", "advocate", "insist"}
 # A topic that does these things is bad or good in the speaker's eyes.
@@ -95,6 +97,9 @@ class StanceRules:
             # 'Illegal fishing is destroying livelihoods', 'tariffs would keep hurting farmers',
             # 'the tariffs ... must be removed'
             verb = root.head
+            judged = self._evaluation(verb)
+            if judged:
+                return judged[0], 0.6, judged[1]
             for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))]:
                 lemma = v.lemma_.lower()
                 passive = v is not verb and any(c.dep_ == "auxpass" for c in v.children)
@@ -123,7 +128,7 @@ class StanceRules:
                     label = "oppose"
                 if label or lemma in self.lex.speech_verbs:
                     break
-            if head.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "relcl") and head.head is not head:
+            if head.dep_ in _CLIMB and head.head is not head:
                 head = head.head
             else:
                 return None
@@ -136,8 +141,79 @@ class StanceRules:
         if particle:
             evidence += " " + particle
         if negated:
-            return FLIP[label], 0.6, "not " + evidence
-        return label, 0.65, evidence
+            label, evidence = FLIP[label], "not " + evidence
+        # What is said about the act itself: 'opposed the plan to extend drinking hours',
+        # 'lifting the embargo would be irresponsible'.
+        outer = self._outer_judgement(head, lo, hi)
+        if outer:
+            flip, words = outer
+            if flip:
+                label = FLIP[label]
+            evidence = f"{words} ({evidence})"
+        return label, (0.6 if negated else 0.65), evidence
+
+    def _evaluation(self, head) -> tuple[str, str] | None:
+        """'X is deeply flawed', 'X would be disastrous', 'X is a good idea': the side a
+        predicate about its subject takes, flipped by negation ('is not fair')."""
+        lex = self.lex
+        words = [head] if head.pos_ in ("ADJ", "VERB") and head.tag_ in ("JJ", "VBN") else []
+        for c in head.children:
+            if c.dep_ in ("acomp", "attr", "oprd"):
+                words.append(c)
+                words += [g for g in c.children if g.dep_ in ("amod", "conj", "compound")]
+        for w in words:
+            key = w.lemma_.lower()
+            label = ("oppose" if key in lex.negative_evaluations or w.lower_ in lex.negative_evaluations
+                     else "support" if key in lex.positive_evaluations or w.lower_ in lex.positive_evaluations
+                     else None)
+            if label:
+                if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in w.children):
+                    return FLIP[label], "not " + w.text
+                return label, w.text
+        return None
+
+    def _outer_judgement(self, verb, lo: int, hi: int) -> tuple[bool, str] | None:
+        """Above a verb that takes a side on the topic: an opposing verb ('rejected calls to
+        lift the ban') or a negative judgement of the act ('lifting it would be reckless')
+        turns the side round; returns (flip, words) or None."""
+        if verb.dep_ in ("csubj", "csubjpass", "nsubj") and lo <= verb.head.i < hi:
+            judged = self._evaluation(verb.head)
+            if judged:
+                return judged[0] == "oppose", judged[1]
+        node = verb
+        for _ in range(4):
+            if node.dep_ not in _CLIMB or node.head is node:
+                return None
+            node = node.head
+            if not (lo <= node.i < hi):
+                return None
+            if node.pos_ in ("VERB", "AUX"):
+                lemma = node.lemma_.lower()
+                if lemma in self.lex.speech_verbs:
+                    return None
+                if lemma in self.lex.oppose_verbs and lemma not in self.lex.reduce_verbs:
+                    negated = any(c.dep_ == "neg" for c in node.children)
+                    return (not negated), ("not " if negated else "") + node.text
+        return None
+
+    def _act_reversal(self, m: TopicMention, act) -> str | None:
+        """'defended plans to end the embargo', 'want the embargo lifted': a verb that acts
+        against the topic between it and the act verb turns the act's side round."""
+        node = self.doc[m.start:m.end].root
+        for _ in range(6):
+            if node is act or node.head is node:
+                return None
+            child, node = node, node.head
+            if node is act:
+                return None
+            if child.dep_ == "conj" or m.start <= node.i < m.end:
+                continue  # 'end the debt and double aid': 'end' does not reach 'aid'
+            if child.dep_ in ("nsubj", "csubj") and node.tag_ != "VBN":
+                continue  # 'a treaty to end the war': the topic does the ending
+            if node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reduce_verbs \
+                    and not any(c.dep_ == "neg" for c in node.children):
+                return node.text
+        return None
 
     def _conditions(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         found = []
@@ -185,6 +261,10 @@ class StanceRules:
         if f.kind == "action" and f.verb_class:
             label = FLIP[f.verb_class] if f.negated else f.verb_class
             evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
+            reversals = [self._act_reversal(m, f.cue) for m in ms] if f.cue is not None else [None]
+            reversal = reversals[0] if all(reversals) else None
+            if reversal:
+                label, evidence = FLIP[label], f"{evidence} ({reversal})"
             return label, 0.75, evidence
         # 3a. a neutral phrase about the topic ('no decision on', 'did not take sides on')
         for m in ms:

@@ -334,8 +334,8 @@ class StatementFinder:
             objects = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "attr", "prt", "dative")
                 or c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("NOUN", "ADJ"))]
-            if not objects:
-                continue
+            if not objects or any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # 'Blair was urged to ...': the subject is acted upon, it does not act
             if verb_class is None:
                 # 'renewed its calls for', 'pressed the demand'
                 dobj = next((c for c in objects if c.dep_ == "dobj"), None)

@@ -44,3 +44,60 @@ def test_a_title_fragment_is_not_an_actor(extract_text):
     ex = extract_text(text)
     names = {a.name for a in ex.actors}
     assert "Shadow Home" not in names and "David Davis" in names
+
+
+def stance_on(ex, topic, content_part):
+    st = by_content(ex, content_part)
+    assert st is not None, [s.content for s in ex.statements]
+    return next((x.label for x in st.stances if x.topic == topic), None)
+
+
+def test_judging_the_lifting_of_a_ban_supports_the_ban(extract_text):
+    text = 'Mr Peter Lane said lifting the fishing ban would be reckless and would hurt the coast.'
+    ex = extract_text(text, {"fishing ban": ["ban"]})
+    assert stance_on(ex, "fishing ban", "lifting the fishing ban") == "support"
+
+
+def test_an_evaluative_predicate_about_the_topic_decides(extract_text):
+    ex = extract_text('Ms Ruth Kemp said the toll scheme was deeply flawed.', {"toll scheme": []})
+    assert stance_on(ex, "toll scheme", "toll scheme was deeply flawed") == "oppose"
+    ex = extract_text('Ms Ruth Kemp said the toll scheme was a sensible idea.', {"toll scheme": []})
+    assert stance_on(ex, "toll scheme", "toll scheme was a sensible idea") == "support"
+    ex = extract_text('Ms Ruth Kemp said the toll scheme was not fair.', {"toll scheme": []})
+    assert stance_on(ex, "toll scheme", "toll scheme was not fair") == "oppose"
+
+
+def test_opposing_a_plan_to_extend_something_opposes_it(extract_text):
+    text = 'The Nurses Union said it opposed the plan to extend night shifts in the winter.'
+    ex = extract_text(text, {"night shifts": []})
+    assert stance_on(ex, "night shifts", "opposed the plan") == "oppose"
+
+
+def test_an_act_for_ending_something_opposes_it(extract_text):
+    text = ('Tom Reid, the farming minister, defended plans to end the grain quota next year. '
+            'Farmers want the grain quota lifted.')
+    ex = extract_text(text, {"grain quota": ["quota"]})
+    acts = [s for s in ex.statements if s.kind == "action" and "grain quota" in s.content]
+    assert acts, [s.content for s in ex.statements]
+    assert all(x.label == "oppose" for s in acts for x in s.stances if x.topic == "grain quota")
+
+
+def test_a_treaty_that_ends_a_war_is_not_opposed(extract_text):
+    text = 'Carla Diaz wants a peace treaty to formally end the border war.'
+    ex = extract_text(text, {"peace treaty": []})
+    labels = [x.label for s in ex.statements for x in s.stances if x.topic == "peace treaty"]
+    assert labels and all(label == "support" for label in labels)
+
+
+def test_someone_urged_to_act_is_not_acting(extract_text):
+    text = 'Tony Marsh is being urged to use his powers to double aid.'
+    ex = extract_text(text, {"aid": []})
+    assert not any(s.kind == "action" and s.speaker_text == "Tony Marsh" for s in ex.statements)
+
+
+def test_the_report_of_an_ngo_speaks_for_it(extract_text):
+    text = ('Some 40 million children will go hungry, Oxfam says in a report. '
+            'The report said: "Rich countries are failing the poorest people on earth."')
+    ex = extract_text(text)
+    st = by_content(ex, "Rich countries are failing")
+    assert st is not None and speaker_name(ex, st) == "Oxfam"
