@@ -19,6 +19,9 @@ ARTICLE_SORTS = {
     "source": "coalesce(a.source, '') COLLATE NOCASE",
     "published": "coalesce(a.published, '')",
 }
+# The index that walks each sort in order (schema v3 built them on the same expressions).
+ARTICLE_SORT_INDEXES = {"title": "articles_title", "source": "articles_source",
+                        "published": "articles_published"}
 
 
 @dataclass

@@ -201,5 +201,15 @@ CREATE TRIGGER statements_au AFTER UPDATE OF content ON statements BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: the article sort indexes on the exact expressions the lists sort by (keyset paging
+# needs coalesce() to order NULL dates), so a sorted page - searched or not - walks the index
+# instead of sorting every row: 122 ms -> a few ms for a search matching 96k of 100k articles.
+_V3 = """
+DROP INDEX articles_published;
+DROP INDEX articles_source;
+CREATE INDEX articles_published ON articles(coalesce(published, ''), id);
+CREATE INDEX articles_source ON articles(coalesce(source, '') COLLATE NOCASE, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

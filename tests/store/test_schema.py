@@ -96,3 +96,24 @@ def test_failed_transaction_leaves_nothing_behind(store):
             store.articles.add(ArticleIn(text="two", title="2"))
             raise RuntimeError("crash half-way")
     assert store.articles.count() == 0
+
+
+@pytest.mark.parametrize("sort,desc", [("published", False), ("title", True), ("source", False)])
+def test_search_pages_of_a_common_word_come_in_sort_order(store, sort, desc):
+    # More matches than the threshold at which browse walks the sort index instead of sorting.
+    with store.transaction():
+        for i in range(2100):
+            store.articles.add(ArticleIn(
+                text=f"Treaty talks, round {i}.", title=f"Talks {(i * 7919) % 2100:05d}",
+                source=None if i % 5 == 0 else f"Wire {(i * 31) % 17}",
+                published=None if i % 3 == 0 else f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+    q = store.browse.articles(sort, desc, "treaty")
+    assert "INDEXED BY" in q.source
+    first = store.browse.fetch(q, limit=100)
+    second = store.browse.fetch(q, after=first[-1]["_key"], limit=100)
+    rows = [dict(r) for r in store.query("SELECT id, title, source, published FROM articles")]
+    key = {"published": lambda r: (r["published"] or "", r["id"]),
+           "title": lambda r: (r["title"].casefold(), r["id"]),
+           "source": lambda r: ((r["source"] or "").casefold(), r["id"])}[sort]
+    expected = [r["id"] for r in sorted(rows, key=key, reverse=desc)][:200]
+    assert [r["id"] for r in first + second] == expected
