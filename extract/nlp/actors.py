@@ -328,7 +328,8 @@ class ActorFinder:
             if parent is None:
                 role2, parent = self._apposition(m)
                 role = role or role2
-            if parent is None and role and role in self.lex.government_titles and m.key not in seen \
+            if parent is None and role and role in self.lex.government_titles \
+                    and (m.key not in seen or actor.affiliation is None) \
                     and not self._opposition_title(m):
                 parent = self._country_nearby(m)
             if parent in self.government and self.table.actors[parent].affiliation:
@@ -406,8 +407,8 @@ class ActorFinder:
         return role, first_any
 
     def _country_nearby(self, m: Mention) -> str | None:
-        """A bare government title ('Foreign Minister Ri') takes the country of its sentence,
-        else the country of the dateline."""
+        """A bare government title ('Foreign Minister Ri', 'the prime minister') takes the
+        country acting in its sentence, else the dateline's, else the article's main one."""
         return self._country_in_sentence(m.start, m.end)
 
     def _country_in_sentence(self, start: int, end: int) -> str | None:
@@ -421,16 +422,21 @@ class ActorFinder:
             if self.table.actors[other.key].type != "country":
                 continue
             root = self.doc[other.start:other.end].root
-            tier = 0 if root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod") else 1
+            # Only a country that acts (a subject, an owner) speaks for the sentence: one that is
+            # dealt with ('sanctions against Japanese chipmakers') is usually the other side.
+            tier = 0 if root.dep_ in ("nsubj", "nsubjpass", "poss") else 1
             dist = start - other.end if other.end <= start else (other.start - end) * 2
             tiers[tier].append((dist, other.key))
         if tiers[0]:
             return min(tiers[0])[1]
         if self.home:
             return self.home
+        main = self._main_country()
+        if main:
+            return main
         if tiers[1]:
             return min(tiers[1])[1]
-        return self._main_country()
+        return None
 
     def _main_country(self) -> str | None:
         """The country the article names most (at least twice): where a bare 'Commerce
@@ -439,8 +445,14 @@ class ActorFinder:
             counts: dict[str, int] = {}
             for ent in self.doc.ents:
                 place = ent.ent_id_ or self.lex.country_of(ent.text)
+                body = self.lex.bodies.get(norm(ent.text))
+                weight = 1
+                if place is None and body:
+                    # 'the Home Office' names the United Kingdom, and a national body of a
+                    # country is the government the story is about: it counts double.
+                    place, weight = body[1], 2
                 if place and self.lex.organizations.get(place, "country") == "country":
-                    counts[place] = counts.get(place, 0) + 1
+                    counts[place] = counts.get(place, 0) + weight
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             # A clear leader only: named at least twice and more often than the runner-up.
             ok = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])

@@ -101,3 +101,23 @@ def test_the_report_of_an_ngo_speaks_for_it(extract_text):
     ex = extract_text(text)
     st = by_content(ex, "Rich countries are failing")
     assert st is not None and speaker_name(ex, st) == "Oxfam"
+
+
+def _affiliation(ex, name):
+    person = actor(ex, name)
+    assert person is not None, [a.name for a in ex.actors]
+    parent = next((a for a in ex.actors if a.key == person.affiliation), None)
+    return parent.name if parent else None
+
+
+def test_a_bare_title_takes_the_country_of_the_national_body_named(extract_text):
+    # No country is named: the Home Office says which government the story is about.
+    text = ('Charles Brook has vowed to press on with the scheme. The Home Office said the cost '
+            'was fair. Later, Home Secretary Charles Brook said the scheme would go ahead.')
+    assert _affiliation(extract_text(text), "Charles Brook") == "United Kingdom"
+
+
+def test_a_country_dealt_with_is_not_the_officials_country(extract_text):
+    text = ('WASHINGTON, March 3 - In a letter to Treasury Secretary James Baker the group said '
+            'sanctions should be imposed on Japanese chipmakers.')
+    assert _affiliation(extract_text(text), "James Baker") == "United States"
