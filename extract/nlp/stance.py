@@ -292,6 +292,11 @@ class StanceRules:
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
                     if m.start <= s < m.end:
                         continue  # the topic's own words ('call for a ban' aside) never decide
+                    if e - s == 1 and doc[s].pos_ == "ADP" and doc[s].dep_ == "prep" and not (
+                            doc[s].left_edge.i <= m.start and m.end - 1 <= doc[s].right_edge.i):
+                        # A preposition ('against') speaks of its own object only: 'sanctions
+                        # against Japan', 'the yen's rise against the dollar' are not 'against X'.
+                        continue
                     dist = (m.start - e) if e <= m.start else (s - m.end)
                     if e - s == 1 and text in WEAK:
                         dist += 6

@@ -121,3 +121,13 @@ def test_a_country_dealt_with_is_not_the_officials_country(extract_text):
     text = ('WASHINGTON, March 3 - In a letter to Treasury Secretary James Baker the group said '
             'sanctions should be imposed on Japanese chipmakers.')
     assert _affiliation(extract_text(text), "James Baker") == "United States"
+
+
+def test_against_speaks_of_its_own_object_only(extract_text):
+    text = 'The Steel Workers Union said sanctions should be imposed against the mills at once.'
+    ex = extract_text(text, {"sanctions": []})
+    st = by_content(ex, "sanctions should be imposed")
+    assert st is not None
+    assert all(not (x.label == "oppose" and x.evidence == "against") for x in st.stances)
+    ex = extract_text('The Steel Workers Union said it was against the sanctions.', {"sanctions": []})
+    assert stance_on(ex, "sanctions", "against the sanctions") == "oppose"
