@@ -359,6 +359,11 @@ class ActorFinder:
         role = None
         found = _title_ending_at(doc, i, self.lex, floor)
         if found is None:
+            # "Oxfam's Barbara Stocking": an organisation or country owning the name.
+            if i >= 2 and doc[i - 1].lower_ in ("'s", "\u2019s"):
+                other = self.table.actor_at(doc[i - 2])
+                if other is not None and other.key != m.key:
+                    return None, self._group_parent(other.key)
             return None, None
         role, i = found
         # Skip modifiers like 'senior', 'deputy', 'Asian affairs'; stop at the first actor.
@@ -394,6 +399,11 @@ class ActorFinder:
                 if title:
                     role = title[0]
             other = self.table.actor_at(tok)
+            if other is not None and other.key != m.key and other.end + 1 < len(doc) \
+                    and doc[other.end].lower_ in ("'s", "\u2019s") \
+                    and self.table.actor_at(doc[other.end + 1]) is not None:
+                j = other.end + 1  # "from the UK's Human Rights Watch": the owned one counts
+                continue
             if other is not None and other.key != m.key:
                 parent = self._group_parent(other.key)
                 if parent and j > 0 and doc[other.start - 1].lower_ in ("at", "of", "for", "with", "from", "in", "'s", "the"):

@@ -131,3 +131,11 @@ def test_against_speaks_of_its_own_object_only(extract_text):
     assert all(not (x.label == "oppose" and x.evidence == "against") for x in st.stances)
     ex = extract_text('The Steel Workers Union said it was against the sanctions.', {"sanctions": []})
     assert stance_on(ex, "sanctions", "against the sanctions") == "oppose"
+
+
+def test_the_owned_organisation_in_an_apposition_wins(extract_text):
+    text = ("Brad Innes, from the UK's Human Rights Watch, said the ban must stay. "
+            "Lars Brenner, the EU's ambassador to Indonesia, said the talks went well.")
+    ex = extract_text(text)
+    assert _affiliation(ex, "Brad Innes") == "Human Rights Watch"
+    assert _affiliation(ex, "Lars Brenner") == "European Union"
