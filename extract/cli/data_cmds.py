@@ -170,6 +170,15 @@ def sample_data_dir() -> Path:
     raise StoreError("the bundled sample data is missing; reinstall Parley")
 
 
+def remove_database(path: Path) -> None:
+    """Delete a database file with its WAL and shared-memory files.
+
+    Never leave a '-wal' behind: SQLite would replay its pages into the next file that takes
+    the same name (the WAL header does not identify the database it belongs to)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def build_demo(target: Path) -> Path:
     """Copy the packaged sample data to ``target`` and build ``target/demo.db`` if missing."""
     from ..extract_run import ExtractOptions, run_extract
@@ -194,6 +203,7 @@ def build_demo(target: Path) -> Path:
         ingest_paths(store, [articles])
         run_extract(store, ExtractOptions(topics_file=topics if topics.exists() else None))
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    remove_database(db)  # a stale -wal beside the new file would be replayed into it
     building.rename(db)  # only a complete demo database ever carries the final name
     return db
 
@@ -205,8 +215,8 @@ def build_demo(target: Path) -> Path:
 def demo(ctx, no_tui, rebuild):
     """Open the explorer on the bundled sample articles (built on first use)."""
     target = demo_dir()
-    if rebuild and (target / "demo.db").exists():
-        (target / "demo.db").unlink()
+    if rebuild:
+        remove_database(target / "demo.db")
     if not (target / "demo.db").exists():
         click.echo(f"building the demo database in {target} ...", err=True)
     db = build_demo(target)

@@ -78,3 +78,24 @@ def test_stats_json_on_an_empty_database(tmp_path):
     Store(db).close()
     result = run("stats", "--json", db=db)
     assert json.loads(result.stdout)["articles"] == 0
+
+
+def test_demo_rebuild_starts_clean_even_with_a_stale_wal(tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    assert run("demo", "--no-tui", env=env).returncode == 0
+    db = tmp_path / "data" / "parley" / "demo" / "demo.db"
+    # An analyst reviews, and the session dies before SQLite checkpoints its WAL: the -wal
+    # file stays beside the database (simulated by putting a copy of it back after closing).
+    wal = db.parent / "demo.db-wal"
+    with Store(db) as store:
+        store.execute("PRAGMA wal_autocheckpoint = 0")
+        store.review.accept(store.scalar("SELECT min(id) FROM statements"))
+        stale = wal.read_bytes()
+    assert len(stale) > 0
+    wal.write_bytes(stale)
+    result = run("demo", "--no-tui", "--rebuild", env=env)
+    assert result.returncode == 0, result.stderr
+    with Store(db) as store:
+        assert store.scalar("SELECT count(*) FROM reviews") == 0
+        assert store.scalar("SELECT count(*) FROM statements WHERE review != 'pending'") == 0
+        assert store.integrity_check() == "ok"
