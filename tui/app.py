@@ -37,8 +37,10 @@ class ParleyApp(App):
     COMMANDS = App.COMMANDS | {JumpProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    status = reactive("")
-    busy = reactive(False)
+    # repaint=False: the status bar watches these and repaints its one line; a repaint here
+    # would redraw the whole screen on every count and every worker start.
+    status = reactive("", repaint=False)
+    busy = reactive(False, repaint=False)
 
     def __init__(self, db_path: str | Path, *, theme: str | None = None, refresh: bool = True) -> None:
         super().__init__()

@@ -62,10 +62,10 @@ class ActorsScreen(ParleyScreen):
     def _query(self):
         return self.app.store.browse.actors(self.sort, self.desc, self.actor_type, self.name_filter or None)
 
-    def reload(self, cursor: int | None = None) -> None:
+    def reload(self, cursor: int | None = None, same_total: bool = False) -> None:
         view = self.query_one(VirtualList)
         view.set_rows(QueryRows(self.app.store.browse, self._query()),
-                      cursor=view.cursor if cursor is None else cursor)
+                      cursor=view.cursor if cursor is None else cursor, same_total=same_total)
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
         parts = [f"{event.total:,}{'' if event.exact else '+'} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
@@ -81,7 +81,7 @@ class ActorsScreen(ParleyScreen):
     def action_sort(self, key: str) -> None:
         self.desc = not self.desc if key == self.sort else False
         self.sort = key
-        self.reload(cursor=0)
+        self.reload(cursor=0, same_total=True)
 
     def action_cycle_type(self) -> None:
         self.actor_type = TYPE_CYCLE[(TYPE_CYCLE.index(self.actor_type) + 1) % len(TYPE_CYCLE)]

@@ -54,11 +54,11 @@ class ArticlesScreen(ParleyScreen):
     def on_resize(self) -> None:
         self.query_one("#articles-header", Static).update(article_header(self.size.width))
 
-    def reload(self, cursor: int | None = None) -> None:
+    def reload(self, cursor: int | None = None, same_total: bool = False) -> None:
         view = self.query_one(VirtualList)
         query = self.app.store.browse.articles(self.sort, self.desc, self.search or None)
         view.set_rows(QueryRows(self.app.store.browse, query),
-                      cursor=view.cursor if cursor is None else cursor)
+                      cursor=view.cursor if cursor is None else cursor, same_total=same_total)
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
         arrow = "↓" if self.desc else "↑"
@@ -77,7 +77,7 @@ class ArticlesScreen(ParleyScreen):
             self.desc = not self.desc  # one-key sort reverses on repeat
         else:
             self.sort, self.desc = key, False
-        self.reload(cursor=0)
+        self.reload(cursor=0, same_total=True)
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)

@@ -5,21 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
-
-from ..widgets.bars import SectionTabs, StatusBar
+from ..widgets.bars import KeyBar, SectionTabs, StatusBar
 
 
 class ParleyScreen(Screen):
     section = "articles"
     title_text = ""
-    filter_text = reactive("")
+    filter_text = reactive("", repaint=False)  # the status bar repaints its own line
 
     def compose(self) -> ComposeResult:
         yield SectionTabs(self.section, self.title_text)
         yield from self.compose_body()
         yield StatusBar()
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()

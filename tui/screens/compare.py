@@ -22,6 +22,7 @@ LETTER = {"support": "S", "oppose": "O", "conditional": "C", "neutral": "N"}
 LEGEND = "S support O oppose C conditional N neutral · S2/3: 2 of 3 · * mixed · + reviewed"
 NAME_W = 20
 CELL_W = 9
+MATRIX_ACTORS = 300  # rows kept in the matrix: the actors with most evidence; the rest are counted
 TYPE_CYCLE = (None, *ACTOR_TYPES)
 
 
@@ -62,7 +63,8 @@ class CompareScreen(ParleyScreen):
         try:
             matrix = actor_topic_matrix(
                 self.app.store, reviewed_only=self.reviewed_only,
-                actor_types=[self.actor_type] if self.actor_type else None, min_evidence=self.min_evidence)
+                actor_types=[self.actor_type] if self.actor_type else None, min_evidence=self.min_evidence,
+                limit=MATRIX_ACTORS)
         except Exception as exc:
             self.app.call_from_thread(self.notify, f"cannot build the matrix: {exc}", severity="error",
                                       markup=False)
@@ -80,6 +82,9 @@ class CompareScreen(ParleyScreen):
         parts = [f"min evidence {self.min_evidence}", f"type {self.actor_type or 'all'}"]
         if self.reviewed_only:
             parts.append("reviewed only")
+        hidden = getattr(self.matrix, "hidden_actors", 0) if self.matrix else 0
+        if hidden:
+            parts.append(f"{hidden:,} more actors (raise min evidence)")
         if self.marked:
             parts.append("picked: " + ", ".join(safe.line(a["name"], 16) for a in self.marked))
         self.filter_text = " · ".join(parts)

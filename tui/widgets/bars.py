@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from .. import safe
 
@@ -32,7 +32,7 @@ class SectionTabs(Static):
                 item = item.stylize("reverse bold")
             parts.append(item)
         tail = Content(f" {safe.line(self.title, 40)}").stylize("bold") if self.title else Content("")
-        self.update(Content("").join(parts) + tail)
+        _update_line(self, Content("").join(parts) + tail)
 
 
 class StatusBar(Static):
@@ -56,4 +56,37 @@ class StatusBar(Static):
         if note:
             text += Content(note).stylize("italic") + Content(" │ ")
         text += Content(safe.line(app.status))
-        self.update(text)
+        _update_line(self, text)
+
+
+def _update_line(bar: Static, text: Content) -> None:
+    """Repaint a one-line bar only when its text changed, and without a layout pass: its size
+    never depends on its text (height 1, full width)."""
+    if text != getattr(bar, "_shown", None):
+        bar._shown = text
+        bar.update(text, layout=False)
+
+
+class KeyBar(Footer):
+    """Textual's Footer that rebuilds its keys only when the keys to show changed.
+
+    The stock Footer recomposes (mounts and styles a widget per key) every time the screen's
+    bindings are refreshed, which happens on every section switch and focus change: that was
+    most of a section switch's cost although the keys were the same as on the last visit."""
+
+    _shown_keys: tuple | None = None
+
+    def bindings_changed(self, screen) -> None:
+        keys = _shown_keys(screen)
+        if keys == self._shown_keys and self._bindings_ready:
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._shown_keys = keys  # only once the recompose below really happens
+        super().bindings_changed(screen)
+
+
+def _shown_keys(screen) -> tuple:
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple((key, binding.action, binding.description, binding.group, enabled, tooltip)
+                 for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+                 if binding.show or key == palette)

@@ -66,19 +66,30 @@ class VirtualList(ScrollView, can_focus=True):
         self._loading: set[int] = set()
         self._generation = 0
         self.loaded = False
+        self.exact = False  # ``total`` is the full count, not the provisional first page
 
     # -- data ------------------------------------------------------------------------
 
-    def set_rows(self, rows, *, cursor: int = 0) -> None:
-        """Show a new source; count it (and load the cursor's page) in a worker."""
+    def set_rows(self, rows, *, cursor: int = 0, same_total: bool = False) -> None:
+        """Show a new source; count it (and load the cursor's page) in a worker.
+
+        ``same_total``: the new source holds the same rows in another order (a new sort), so
+        the current exact count is kept instead of counting again."""
+        total = self.total if same_total and self.loaded and self.exact else None
         self._generation += 1
         self.rows = rows
         self._loading.clear()
         self.loaded = False
-        self._count(rows, self._generation, cursor)
+        self._count(rows, self._generation, cursor, total)
 
     @work(thread=True, group="list-count")
-    def _count(self, rows, generation: int, cursor: int) -> None:
+    def _count(self, rows, generation: int, cursor: int, known_total: int | None = None) -> None:
+        if known_total is not None:  # one page to fetch, one repaint, no layout change
+            rows.total = known_total
+            if known_total:
+                rows.load(rows.page_of(min(cursor, known_total - 1)))
+            self.app.call_from_thread(self._counted, rows, generation, known_total, cursor)
+            return
         if cursor == 0:  # show the first page at once, count after
             total = rows.load_first()
             if total is not None:
@@ -101,6 +112,7 @@ class VirtualList(ScrollView, can_focus=True):
             cursor = self.cursor
         self.total = total
         self.loaded = True
+        self.exact = exact
         self.virtual_size = Size(self.size.width, total)
         self.cursor = max(0, min(cursor, total - 1))
         self.refresh()
