@@ -26,6 +26,9 @@ ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),[^\n]{0,40}?(?:--|\u2014|\u2013| - )")
 GOVERNMENT_WORDS = {"ministry", "coast", "embassy", "police", "army", "navy", "military", "parliament",
                     "government", "cabinet", "department", "ministers", "ministry's", "agency", "guard"}
+# Head words of a national body, so 'Bank of Japan' is Japanese ('Islamic State of Iraq' is not).
+NATIONAL_WORDS = GOVERNMENT_WORDS | {"bank", "court", "republic", "kingdom", "office", "council",
+                                     "commission", "senate", "assembly", "congress", "treasury"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
 
 
@@ -146,6 +149,7 @@ class ActorFinder:
         )
         self.home = self._dateline_country()
         self.government: set[str] = set()  # keys of government bodies
+        self.parties: set[str] = set()  # keys of political parties
         self._main: str | None = None  # the article's main country, computed on first use
 
     def _dateline_country(self) -> str | None:
@@ -183,7 +187,11 @@ class ActorFinder:
             self._add(lex.media.get(key_text, text), "media", span, label)
             return
         if key_text in lex.parties and label in ("NORP", "ORG", "PERSON", "GPE"):
-            self._add(lex.parties[key_text], "organization", span, label)
+            party = lex.parties[key_text]
+            key = self._add(party, "organization", span, label)
+            self.parties.add(key)
+            if party in lex.party_countries:
+                self._affiliate(key, self._country(lex.party_countries[party]))
             return
         if label in ("ORG", "GPE", "NORP", "FAC") and _part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
@@ -281,10 +289,14 @@ class ActorFinder:
             self.government.add(key)
             return
         if country is None:
-            # 'Korea Coast Guard': a country named inside the name
+            # 'Korea Coast Guard', 'Bank of Japan': a country named inside the name; but not
+            # 'Islamic State of Iraq', where 'of Iraq' names a place, not an owner.
             for tok in span:
                 found = lex.places.get(norm(tok.text)) or lex.demonyms.get(norm(tok.text))
                 if found and tok.is_title:
+                    if tok.i > span.start and doc[tok.i - 1].lower_ == "of" and not (
+                            {t.lower_ for t in doc[span.start:tok.i]} & NATIONAL_WORDS):
+                        continue
                     country = found
                     break
         governmental = rest in lex.generic_bodies or bool(GOVERNMENT_WORDS & set(rest.split()))
@@ -328,10 +340,14 @@ class ActorFinder:
             if parent is None:
                 role2, parent = self._apposition(m)
                 role = role or role2
-            if parent is None and role and role in self.lex.government_titles \
-                    and (m.key not in seen or actor.affiliation is None) \
-                    and not self._opposition_title(m):
-                parent = self._country_nearby(m)
+            if parent is None and role and (role in self.lex.government_titles
+                                            or role.split()[0] in self.lex.opposition_words) \
+                    and (m.key not in seen or actor.affiliation is None):
+                if self._opposition_title(m):
+                    # 'shadow home secretary David Davis': a post of the opposition party
+                    parent = self._party_nearby(m)
+                else:
+                    parent = self._country_nearby(m)
             if parent in self.government and self.table.actors[parent].affiliation:
                 # An official speaks for the country: 'State Department spokesman John Kirby'
                 # belongs to the United States, and the body is kept in the role.
@@ -342,6 +358,17 @@ class ActorFinder:
             if parent:
                 self._affiliate(m.key, parent)
             seen.add(m.key)
+
+    def _party_nearby(self, m: Mention) -> str | None:
+        """The party named in the sentence, else the one the article names most."""
+        sent = sent_of(self.doc[m.start])
+        counts: dict[str, int] = {}
+        for other in self.table.mentions:
+            if other.key in self.parties:
+                if sent.start <= other.start < sent.end:
+                    return other.key
+                counts[other.key] = counts.get(other.key, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def _opposition_title(self, m: Mention) -> bool:
         """'Shadow Home Secretary David Davis' holds no government post."""

@@ -34,6 +34,7 @@ class SpeakerResolver:
         self.table = table
         self.lex = lex
         self.reporters: set[str] = set()  # group keys that only report
+        self._group_heads: dict[str, str] = {}  # group key -> lemma of its head noun
         self._speakers: list[tuple[int, str]] = []  # (token index, key) of resolved speakers
         self._gender: dict[str, str] = {}  # key -> 'f' | 'm', learnt from names, titles, pronouns
 
@@ -231,14 +232,21 @@ class SpeakerResolver:
             # 'the source' is the source introduced earlier.
             for key in reversed([k for _, k in self._speakers]):
                 actor = self.table.actors.get(key)
-                if actor and actor.type == "group" and key.split()[-1] == head:
+                if actor and actor.type == "group" and self._group_heads.get(key) == head:
                     return Speaker(key, text, start, end)
-        modifiers = [t.lower_ for t in subject.lefts if t.dep_ in ("amod", "compound") and t.is_alpha
-                     and self.table.actor_at(t) is None]
-        name = " ".join([*modifiers, head])
-        if owner:
+        # The name as written ('party sources', 'Oil industry sources'): modifiers and head.
+        modifiers = [t for t in subject.lefts if t.dep_ in ("amod", "compound") and t.is_alpha]
+        first = min((t.left_edge.i for t in modifiers), default=subject.i)
+        while first < subject.i and not subject.doc[first].is_alpha:
+            first += 1
+        words = subject.doc[first:subject.i + 1]
+        name = " ".join(t.text for t in words)
+        owner_inside = owner is not None and any(
+            (m := self.table.actor_at(t)) is not None and m.key == owner for t in words)
+        if owner and not owner_inside:
             name = f"{owner} {name}"
         key = self.table.add(name, "group")
+        self._group_heads[key] = head
         if owner:
             self.table.actors[key].affiliation = owner
         if head in REPORTER_NOUNS:

@@ -215,6 +215,31 @@ class StanceRules:
                 return node.text
         return None
 
+    def _attached_condition(self, m: TopicMention, markers, lo: int, hi: int) -> str | None:
+        """A condition clause ('if ...', 'once ...') hung on a verb that governs the topic, the
+        topic outside that clause and not the subject of a prediction: the marker's words."""
+        doc = self.doc
+        if self._prediction(m):
+            return None
+        ancestors = set()
+        node = doc[m.start:m.end].root
+        for _ in range(8):
+            if node.head is node or not (lo <= node.head.i < hi):
+                break
+            node = node.head
+            ancestors.add(node.i)
+        for s, _e, text, kind in markers:
+            if kind != "condition_after":
+                continue
+            clause = doc[s].head
+            if doc[s].dep_ not in ("mark", "advmod") or clause.dep_ != "advcl":
+                continue
+            if clause.left_edge.i <= m.start <= clause.right_edge.i:
+                continue  # the topic is the condition itself
+            if clause.head.i in ancestors:
+                return text
+        return None
+
     def _conditions(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         found = []
         for kind, phrases in (("prerequisite_first", self.lex.prerequisite_first),
@@ -229,6 +254,11 @@ class StanceRules:
         # hurting farmers if ...' is a prediction, not a condition)
         if markers and all(tuple(t.split()) in SENTENCE_SCOPED for _, _, t, _ in markers):
             for m in ms:
+                attached = self._attached_condition(m, markers, lo, hi)
+                if attached:
+                    # 'willing to drop tariffs if Japan ...': the offer holds only under the
+                    # condition, whatever side the verb takes on its own.
+                    return "conditional", 0.7, attached
                 found = self._governing_verb(m, lo, hi)
                 if found:
                     return found
@@ -292,6 +322,11 @@ class StanceRules:
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
                     if m.start <= s < m.end:
                         continue  # the topic's own words ('call for a ban' aside) never decide
+                    if e - s == 1 and doc[s].pos_ == "ADJ" and (
+                            any(c.dep_ == "ccomp" for c in doc[s].children)
+                            or s + 1 < len(doc) and self.words[s + 1] == "that"):
+                        # Certainty, not evaluation: 'I'm positive that there won't be a war'.
+                        continue
                     if e - s == 1 and doc[s].pos_ == "ADP" and doc[s].dep_ == "prep" and not (
                             doc[s].left_edge.i <= m.start and m.end - 1 <= doc[s].right_edge.i):
                         # A preposition ('against') speaks of its own object only: 'sanctions

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import DATELINE, ActorTable
+from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes, word_count
@@ -30,6 +30,8 @@ INVERTED_CUES = {"say", "tell", "add", "report", "note", "write", "explain", "in
                  "argue", "claim", "state", "announce", "confirm", "predict", "estimate", "reply"}
 # Speech acts whose content is an infinitive ('vowed to retaliate').
 XCOMP_CUES = {"vow", "pledge", "promise", "threaten"}
+# Cues whose indirect object is the listener ('told the BBC ...').
+LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
 
 
@@ -134,8 +136,9 @@ class StatementFinder:
             item = self._reported(tok, end, quote_cues)
             if item:
                 found.append(item)
+        according = self._according_to(quote_cues)
         found.extend(self._direct(quote_cues))
-        found.extend(self._according_to())
+        found.extend(according)
         found = self._resolve_in_order(found)
         found.extend(self._actions(found))
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
@@ -198,6 +201,8 @@ class StatementFinder:
             if cue.dep_ != "ROOT" and cue.head.i >= left:
                 return None
         lo, hi = max(lo, para.start), min(hi, para.end)
+        if comp is not None and lo == cue_end.i + 1:
+            lo = self._skip_listener(cue, lo, comp)
         if lo >= hi:
             return None
         in_quote = [self.quote_of_token[i] for i in range(lo, hi) if i in self.quote_of_token]
@@ -219,6 +224,23 @@ class StatementFinder:
         return Found("indirect", start, end, cue=cue, cue_end=cue_end, subject=subject, order=cue.i,
                      confidence=0.7 if comp is not None else 0.6)
 
+    def _skip_listener(self, cue: Token, lo: int, comp: Token) -> int:
+        """'told the BBC Michael Howard has ...': the parser ran the listener (the indirect
+        object of 'told') into the content's subject; the content starts after it."""
+        if cue.lemma_.lower() not in LISTENER_CUES:
+            return lo
+        doc, table = self.doc, self.table
+        i = lo
+        while i < comp.i and doc[i].pos_ == "DET":
+            i += 1
+        first = table.actor_at(doc[i]) if i < comp.i else None
+        if first is None or first.end >= comp.i:
+            return lo
+        following = table.actor_at(doc[first.end])
+        if following is not None and following.key != first.key or doc[first.end].pos_ in ("DET", "PRON"):
+            return first.end
+        return lo
+
     # -- direct quotes -----------------------------------------------------------------
 
     def _direct(self, quote_cues: dict) -> list[Found]:
@@ -236,9 +258,12 @@ class StatementFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             order = span.start if span is not None else 0
             item = Found("direct", start, end, order=order, paragraph=q.paragraph, confidence=0.9)
+            named = None if cue_subject else self._trailing_name(q)
             if cue_subject:
                 item.cue, item.subject = cue_subject
                 item.cue_end = item.cue
+            elif named is not None:
+                item.subject = named  # '"...," Mr Bootle.': a name with no verb attributes it
             else:
                 cue = self._nearby_cue(q)
                 if cue is not None:
@@ -249,6 +274,32 @@ class StatementFinder:
                     item.inherit = True
             out.append(item)
         return out
+
+    def _trailing_name(self, q: Quote) -> Token | None:
+        """The person named right after a closing quote and before the sentence ends, with
+        no verb in between ('"...," Mr Bootle.'): the speaker of that quote."""
+        if q.close_mark is None:
+            return None
+        doc, table = self.doc, self.table
+        after = doc.char_span(q.close_mark + 1, min(len(self.text), q.close_mark + 60), alignment_mode="expand")
+        if after is None:
+            return None
+        toks = [t for t in after if not t.is_space]
+        if toks and toks[0].text == ",":
+            toks = toks[1:]
+        if toks and toks[0].lower_ in HONORIFICS:
+            toks = toks[1:]
+        if not toks or toks[0].i in self.quote_of_token:
+            return None
+        mention = table.actor_at(toks[0])
+        if mention is None or table.actors[mention.key].type != "person":
+            return None
+        end = mention.end
+        if end < len(doc) and doc[end].is_space:
+            end += 1
+        if end >= len(doc) or doc[end].text in (".", "\n") or "\n" in doc[end].text:
+            return doc[mention.end - 1]
+        return None
 
     def _nearby_cue(self, q: Quote) -> Token | None:
         """A speech verb outside quotes in the quote's paragraph, nearest to it."""
@@ -279,7 +330,7 @@ class StatementFinder:
 
     # -- according to ------------------------------------------------------------------
 
-    def _according_to(self) -> list[Found]:
+    def _according_to(self, quote_cues: dict) -> list[Found]:
         doc = self.doc
         out = []
         for tok in doc:
@@ -297,6 +348,13 @@ class StatementFinder:
             after = _span_chars(doc, phrase_hi, sent.end)
             start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
             if start < 0 or word_count(self.text[start:end]) < 3:
+                continue
+            content = doc.char_span(start, end, alignment_mode="expand")
+            quoted = [self.quote_of_token[t.i] for t in content if t.i in self.quote_of_token] if content else []
+            if quoted and len(quoted) >= 0.5 * len(content):
+                # '"...," according to the joint statement': the quote is attributed, direct.
+                for qi in set(quoted):
+                    quote_cues.setdefault(qi, (tok, pobj))
                 continue
             out.append(Found("indirect", start, end, cue=tok, cue_end=to, subject=pobj, order=tok.i,
                              confidence=0.6))

@@ -139,3 +139,91 @@ def test_the_owned_organisation_in_an_apposition_wins(extract_text):
     ex = extract_text(text)
     assert _affiliation(ex, "Peter Adams") == "Human Rights Watch"
     assert _affiliation(ex, "Lars Brenner") == "European Union"
+
+
+# -- failure modes seen on real news (extractor 1.9) -------------------------------------
+
+def test_a_condition_on_the_offer_beats_the_verbs_side(extract_text):
+    text = ('Mr Clayton Yeutter, the trade representative, said Washington was willing to drop '
+            'the tariffs if Japan opened its markets to American chips.')
+    ex = extract_text(text, {"tariffs": ["tariff"]})
+    assert stance_on(ex, "tariffs", "willing to drop the tariffs") == "conditional"
+    ex = extract_text('Mr Clayton Yeutter said Washington would drop the tariffs next month.',
+                      {"tariffs": ["tariff"]})
+    assert stance_on(ex, "tariffs", "would drop the tariffs") == "oppose"
+
+
+def test_accepting_provided_that_is_conditional(extract_text):
+    text = 'Mr John Hale, the union leader, said: "We would accept the pay deal provided that no jobs are lost."'
+    ex = extract_text(text, {"pay deal": []})
+    assert stance_on(ex, "pay deal", "We would accept the pay deal") == "conditional"
+
+
+def test_certainty_is_not_support_and_predictions_are_neutral(extract_text):
+    text = ('Mr Peter Sutherland, the trade chief, said: "I\'m positive that there won\'t be a trade '
+            'war between the two blocs."')
+    ex = extract_text(text, {"trade war": []})
+    assert stance_on(ex, "trade war", "positive that there won't be") == "neutral"
+    ex = extract_text('Japanese officials said the dispute over chips will not develop into a trade war.',
+                      {"trade war": []})
+    assert stance_on(ex, "trade war", "will not develop into a trade war") == "neutral"
+
+
+def test_group_speakers_keep_their_surface(extract_text):
+    ex = extract_text('Oil industry sources said Qatar had struggled to sell its crude this month.')
+    st = by_content(ex, "Qatar had struggled")
+    assert st is not None and speaker_name(ex, st) == "Oil industry sources"
+
+
+def test_the_listener_of_told_is_not_part_of_the_content(extract_text):
+    ex = extract_text('Mr Charles Kennedy told the BBC Michael Howard had made a serious mistake over the plans.')
+    contents = [s.content for s in ex.statements]
+    assert "Michael Howard had made a serious mistake over the plans" in contents, contents
+
+
+def test_which_he_said_relative_clause(extract_text):
+    text = ('Mr Jack Straw, the foreign secretary, spoke in Beijing about North Korea, which he said '
+            'had a terrible rights record.')
+    ex = extract_text(text)
+    st = by_content(ex, "had a terrible rights record")
+    assert st is not None and speaker_name(ex, st) == "Jack Straw"
+
+
+def test_a_quote_attributed_by_according_to(extract_text):
+    text = ('The World Health Organization said there were no cases in the country.\n\n'
+            '\u201cThe laboratory facilities in Mosul do not have the capabilities to diagnose the virus,\u201d '
+            'according to the joint statement.')
+    ex = extract_text(text)
+    st = by_content(ex, "laboratory facilities in Mosul")
+    assert st is not None and st.kind == "direct"
+    assert speaker_name(ex, st) == "World Health Organization"
+
+
+def test_a_name_after_a_quote_attributes_it_without_a_verb(extract_text):
+    text = ('The firm stressed that prices would stay low. "Although 2005 may not be the year when '
+            'things go wrong, it will mark the start of a harder period," Mr Roger Bootle.')
+    ex = extract_text(text)
+    st = by_content(ex, "Although 2005 may not be the year")
+    assert st is not None and speaker_name(ex, st) == "Roger Bootle"
+    # With no quote marks and no verb, a trailing name makes no statement.
+    ex = extract_text('Rates will rise again next year, Mr Roger Bootle.')
+    assert not ex.statements
+
+
+def test_a_country_in_an_organisations_name(extract_text):
+    text = ('Bank of Japan governor Satoshi Sumita said rates would stay low. Abu Musab, a leader of '
+            'the Islamic State of Iraq, said the attacks would go on.')
+    ex = extract_text(text)
+    bank = actor(ex, "Bank of Japan")
+    assert bank is not None and bank.affiliation == "Japan"
+    isi = next(a for a in ex.actors if a.name.startswith("Islamic State"))
+    assert isi.affiliation is None
+
+
+def test_party_people_reach_the_country_through_the_party(extract_text):
+    text = ('Tory leader Michael Howard said the plans were flawed. Shadow home secretary David Davis '
+            'said the Conservatives would vote against the bill.')
+    ex = extract_text(text)
+    howard, davis = actor(ex, "Michael Howard"), actor(ex, "David Davis")
+    assert howard.affiliation == "Conservative Party" and davis.affiliation == "Conservative Party"
+    assert actor(ex, "Conservative Party").affiliation == "United Kingdom"
