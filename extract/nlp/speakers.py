@@ -239,7 +239,11 @@ class SpeakerResolver:
         first = min((t.left_edge.i for t in modifiers), default=subject.i)
         while first < subject.i and not subject.doc[first].is_alpha:
             first += 1
-        words = subject.doc[first:subject.i + 1]
+        last = subject.i
+        prep = next((c for c in subject.rights if c.dep_ == "prep" and c.i == subject.i + 1), None)
+        if owner and prep is not None and prep.lower_ in ("within", "in", "inside", "close", "from", "at"):
+            last = prep.right_edge.i  # 'Sources within the Conservative Party'
+        words = subject.doc[first:last + 1]
         name = " ".join(t.text for t in words)
         owner_inside = owner is not None and any(
             (m := self.table.actor_at(t)) is not None and m.key == owner for t in words)

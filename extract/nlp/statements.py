@@ -32,6 +32,8 @@ INVERTED_CUES = {"say", "tell", "add", "report", "note", "write", "explain", "in
 XCOMP_CUES = {"vow", "pledge", "promise", "threaten"}
 # Cues whose indirect object is the listener ('told the BBC ...').
 LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
+LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
+                  "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
 
 
@@ -190,7 +192,8 @@ class StatementFinder:
             if cue.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp") or cue.i - sent_of(cue).start < 4:
                 return None
             if cue.lemma_.lower() not in INVERTED_CUES or any(
-                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+                    c.dep_ in ("dobj", "xcomp", "ccomp") and not self._is_listener(cue, c)
+                    for c in cue.children):
                 return None
             left = min(subject.left_edge.i, cue.i)
             if left == 0 or doc[left - 1].text not in (",", "\u2014", "--"):
@@ -223,6 +226,12 @@ class StatementFinder:
         self.used_cues.add(cue.i)
         return Found("indirect", start, end, cue=cue, cue_end=cue_end, subject=subject, order=cue.i,
                      confidence=0.7 if comp is not None else 0.6)
+
+    def _is_listener(self, cue: Token, obj: Token) -> bool:
+        """'..., party sources told the BBC.': the object of 'told' is who heard it."""
+        if cue.lemma_.lower() not in LISTENER_CUES or obj.dep_ != "dobj":
+            return False
+        return self.table.actor_at(obj) is not None or obj.lower_ in LISTENER_NOUNS
 
     def _skip_listener(self, cue: Token, lo: int, comp: Token) -> int:
         """'told the BBC Michael Howard has ...': the parser ran the listener (the indirect

@@ -227,3 +227,13 @@ def test_party_people_reach_the_country_through_the_party(extract_text):
     howard, davis = actor(ex, "Michael Howard"), actor(ex, "David Davis")
     assert howard.affiliation == "Conservative Party" and davis.affiliation == "Conservative Party"
     assert actor(ex, "Conservative Party").affiliation == "United Kingdom"
+
+
+def test_an_inverted_told_with_its_listener_is_a_statement(extract_text):
+    text = ('The decision follows a tough meeting on the plans, party sources told the BBC. '
+            'Sources within the Conservative Party told the BBC the vote had been close.')
+    ex = extract_text(text)
+    first = by_content(ex, "The decision follows a tough meeting")
+    assert first is not None and speaker_name(ex, first) == "party sources"
+    second = by_content(ex, "the vote had been close")
+    assert second is not None and speaker_name(ex, second) == "Sources within the Conservative Party"
