@@ -190,8 +190,6 @@ class ActorFinder:
             party = lex.parties[key_text]
             key = self._add(party, "organization", span, label)
             self.parties.add(key)
-            if party in lex.party_countries:
-                self._affiliate(key, self._country(lex.party_countries[party]))
             return
         if label in ("ORG", "GPE", "NORP", "FAC") and _part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor

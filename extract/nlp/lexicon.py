@@ -57,7 +57,6 @@ class Lexicon:
     prerequisite_first: tuple[tuple[str, ...], ...] = ()
     condition_after: tuple[tuple[str, ...], ...] = ()
     parties: dict[str, str] = field(default_factory=dict)        # surface -> party name
-    party_countries: dict[str, str] = field(default_factory=dict)  # party name -> its country
     opposition_words: frozenset[str] = frozenset()               # 'shadow' home secretary
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -113,8 +112,6 @@ def load() -> Lexicon:
         forms = spec if isinstance(spec, list) else spec.get("forms", [])
         for form in (party, *forms):
             lex.parties[norm(form)] = party
-        if isinstance(spec, dict) and spec.get("country"):
-            lex.party_countries[party] = spec["country"]
 
     media = _read("media.toml")["media"]
     for name in media["names"]:
