@@ -50,6 +50,7 @@ class ParleyApp(App):
         self.export_dir = Path.cwd()
         self._refresh = refresh
         self._data_version: int | None = None
+        self._counts: dict[str, int] | None = None  # the status bar's last counts
         self._previous_section = "articles"
         self._wanted_theme = theme or os.environ.get("PARLEY_THEME")
         self._counting: Store | None = None
@@ -83,9 +84,14 @@ class ParleyApp(App):
     # -- status ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="stats")
-    def refresh_stats(self) -> None:
-        s = self.counting_store.browse.status_counts()
-        self._data_version = self.store.browse.data_version()
+    def refresh_stats(self, decision_only: bool = False) -> None:
+        browse = self.counting_store.browse
+        if decision_only and self._counts:
+            s = {**self._counts, **browse.decision_counts()}
+        else:
+            s = browse.status_counts()
+            self._data_version = self.store.browse.data_version()
+        self._counts = s
         text = (f"{s['articles']:,} art · {s['statements']:,} stmt · {s['reviewed']:,} rev · "
                 f"{s['actors']:,} actors · {s['topics']:,} topics")
         self.call_from_thread(setattr, self, "status", text)
@@ -101,8 +107,9 @@ class ParleyApp(App):
         self.busy = any(w.is_running for w in self.workers if w.group not in ("changes",))
 
     def decided(self) -> None:
-        """Called after an analyst's write: counts change."""
-        self.refresh_stats()
+        """Called after an analyst's write: the counts a decision can change are read again
+        (articles and statements change only with new data, which reloads everything)."""
+        self.refresh_stats(decision_only=True)
 
     # -- navigation --------------------------------------------------------------------
 

@@ -89,3 +89,18 @@ async def test_compare_counts_the_actors_left_out(seed_db, monkeypatch):
         screen = app.screen
         assert len(screen.matrix.actors) == 1 and screen.matrix.hidden_actors >= 1
         assert f"{screen.matrix.hidden_actors:,} more actors (raise min evidence)" in screen.filter_text
+
+
+async def test_status_counts_follow_decisions(seed_db):
+    from .helpers import row
+
+    app = ParleyApp(seed_db, refresh=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        reviewed = row(seed_db, "SELECT count(*) FROM statements WHERE review != 'pending'")[0]
+        articles = row(seed_db, "SELECT count(*) FROM articles")[0]
+        assert f"{reviewed:,} rev" in app.status and f"{articles:,} art" in app.status
+        assert f"{reviewed:,} rev" in screen_text(app)

@@ -178,7 +178,7 @@ class ReviewScreen(ParleyScreen):
             head += f" · {safe.line(self.filter_label, 30)}"
         if self.lowest_first:
             head += " · lowest confidence first"
-        self.query_one("#review-progress", Static).update(Content(head))
+        self.query_one("#review-progress", Static).update(Content(head), layout=False)  # one line, fixed
 
     def _draw(self) -> None:
         self._draw_progress()

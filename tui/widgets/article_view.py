@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.geometry import Size
@@ -146,10 +147,16 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
+    _base_style: Style | None = None
+
+    def render_lines(self, crop):
+        self._base_style = self.rich_style  # once per repaint: it walks the ancestors' styles
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = round(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if index >= len(self._lines):
             if not self._lines and y == 0 and self.text:
                 return Strip([Segment(" wrapping…".ljust(width), base)])

@@ -145,10 +145,16 @@ class VirtualList(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------
 
+    _base_style: Style | None = None
+
+    def render_lines(self, crop):
+        self._base_style = self.rich_style  # once per repaint: it walks the ancestors' styles
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = round(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if self.rows is None or not self.loaded:
             return Strip([Segment(" loading…".ljust(width), base)]) if y == 0 else Strip.blank(width, base)
         if not self.total:
