@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .batching import batched
 from .nlp import EXTRACTOR_VERSION
 from .nlp.config import ExtractConfig, TopicSpec
 from .nlp.topics import HYPHENS
@@ -247,7 +248,7 @@ def _parse_in_workers(nlp: Language, texts: Iterable[tuple[str, int]], workers: 
     in_flight: deque = deque()
     # Small tasks keep both workers busy to the end (article lengths vary 1 to 5,000 words);
     # within a task spaCy still batches.
-    chunks = _chunks(texts, min(batch_size, WORKER_TASK))
+    chunks = batched(texts, min(batch_size, WORKER_TASK))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=initargs) as pool:
         for chunk in chunks:
@@ -257,16 +258,6 @@ def _parse_in_workers(nlp: Language, texts: Iterable[tuple[str, int]], workers: 
         while in_flight:
             yield from in_flight.popleft().result()
 
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _restore_text(ex: ArticleExtraction, text: str) -> None:

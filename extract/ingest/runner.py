@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..batching import batched
 from ..store import ArticleIn, Store
 from .readers import READERS, Failure, FieldMap, read_file
 
@@ -94,16 +95,6 @@ def _read_all(paths: Iterable[str | Path], options: IngestOptions, summary: Inge
                 pass
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], options: IngestOptions | None = None,
                  *, on_progress: Callable[[int], None] | None = None) -> IngestSummary:
@@ -114,7 +105,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], options: IngestOptio
     summary = IngestSummary()
     started = time.perf_counter()
     summary.run_id = store.runs.start("ingest")
-    for batch in _batches(_read_all(paths, options, summary, on_progress), BATCH):
+    for batch in batched(_read_all(paths, options, summary, on_progress), BATCH):
         with store.transaction():
             for item in batch:
                 if isinstance(item, Failure):

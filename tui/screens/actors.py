@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from extract.store import ACTOR_TYPES
 from extract.store.review import ROW_DELETED
@@ -18,6 +18,7 @@ from ..rows import QueryRows
 from ..widgets.dialogs import Picker, Prompt
 from ..widgets.virtual_list import VirtualList
 from .base import ParleyScreen
+from .list_section import ListSectionScreen
 
 TYPE_CYCLE = (None, *ACTOR_TYPES)
 
@@ -36,84 +37,50 @@ def actor_header(width: int) -> str:
     return " " + "Actor".ljust(name_w) + " " + "Type".ljust(12) + " " + "Affiliation".ljust(18) + "  Ment.  Stmt."
 
 
-class ActorsScreen(ParleyScreen):
+class ActorsScreen(ListSectionScreen):
     section = "actors"
     BINDINGS = keymap.ACTORS
+    list_id = "actors-list"
+    row_line = staticmethod(actor_line)
+    empty_text = "no actors yet (run 'parley extract')"
+    filter_placeholder = "filter actors by name or alias, enter to apply, esc to cancel"
+    default_sort = "name"
 
     def __init__(self) -> None:
         super().__init__()
-        self.sort = "name"
-        self.desc = False
         self.actor_type: str | None = None
-        self.name_filter = ""
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(classes="list-header", id="actors-header")
-        yield VirtualList(actor_line, empty="no actors yet (run 'parley extract')", id="actors-list")
-        yield Input(placeholder="filter actors by name or alias, enter to apply, esc to cancel", id="search")
+    def list_query(self):
+        return self.app.store.browse.actors(self.sort, self.desc, self.actor_type, self.text_filter or None)
 
-    def on_mount(self) -> None:
-        self.reload(cursor=0)
-        self.query_one(VirtualList).focus()
-
-    def on_resize(self) -> None:
-        self.query_one("#actors-header", Static).update(actor_header(self.size.width))
-
-    def _query(self):
-        return self.app.store.browse.actors(self.sort, self.desc, self.actor_type, self.name_filter or None)
-
-    def reload(self, cursor: int | None = None, same_total: bool = False) -> None:
-        view = self.query_one(VirtualList)
-        view.set_rows(QueryRows(self.app.store.browse, self._query()),
-                      cursor=view.cursor if cursor is None else cursor, same_total=same_total)
+    def header(self, width: int) -> str:
+        return actor_header(width)
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
         parts = [f"{event.total:,}{'' if event.exact else '+'} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
         if self.actor_type:
             parts.append(f"type {self.actor_type}")
-        if self.name_filter:
-            parts.append(f"name {safe.line(self.name_filter, 20)!r}")
+        if self.text_filter:
+            parts.append(f"name {safe.line(self.text_filter, 20)!r}")
         self.filter_text = " · ".join(parts)
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         self.app.push_screen(ActorDetailScreen(event.row["id"]))
-
-    def action_sort(self, key: str) -> None:
-        self.desc = not self.desc if key == self.sort else False
-        self.sort = key
-        self.reload(cursor=0, same_total=True)
 
     def action_cycle_type(self) -> None:
         self.actor_type = TYPE_CYCLE[(TYPE_CYCLE.index(self.actor_type) + 1) % len(TYPE_CYCLE)]
         self.reload(cursor=0)
 
     def action_filter_name(self) -> None:
-        box = self.query_one("#search", Input)
-        box.add_class("-active")
-        box.value = self.name_filter
-        box.focus()
+        self.open_filter()
 
     def action_clear(self) -> None:
-        self.name_filter, self.actor_type = "", None
+        self.text_filter, self.actor_type = "", None
         self.reload(cursor=0)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.name_filter = event.value.strip()
-        self._close_search()
-        self.reload(cursor=0)
-
-    def _close_search(self) -> None:
-        self.query_one("#search", Input).remove_class("-active")
-        self.query_one(VirtualList).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "escape" and self.query_one("#search", Input).has_focus:
-            event.stop()
-            self._close_search()
 
     def export_view(self):
         cols = ["id", "name", "type", "role", "affiliation", "mentions", "statements"]
-        return "actors", cols, query_rows(self.app.store.browse, self._query(), cols)
+        return "actors", cols, query_rows(self.app.store.browse, self.list_query(), cols)
 
 
 def statement_line(row: dict, width: int) -> Text:

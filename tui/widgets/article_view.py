@@ -10,14 +10,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import safe
+from .line_view import LineView
 
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
@@ -63,7 +62,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LineView, can_focus=True):
     COMPONENT_CLASSES = {f"article-view--{k}" for k in KINDS}
     DEFAULT_CSS = """
     ArticleView { height: 1fr; padding: 0 1; }
@@ -147,16 +146,10 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
-    _base_style: Style | None = None
-
-    def render_lines(self, crop):
-        self._base_style = self.rich_style  # once per repaint: it walks the ancestors' styles
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = round(self.scroll_offset.y) + y
-        base = self._base_style or self.rich_style
+        base = self.base_style
         if index >= len(self._lines):
             if not self._lines and y == 0 and self.text:
                 return Strip([Segment(" wrapping…".ljust(width), base)])

@@ -15,15 +15,15 @@ from textual import work
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keymap
+from .line_view import LineView
 
 Formatter = Callable[[dict, int], Text]
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(LineView, can_focus=True):
     BINDINGS = keymap.LIST
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--loading"}
     DEFAULT_CSS = """
@@ -145,16 +145,10 @@ class VirtualList(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------
 
-    _base_style: Style | None = None
-
-    def render_lines(self, crop):
-        self._base_style = self.rich_style  # once per repaint: it walks the ancestors' styles
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = round(self.scroll_offset.y) + y
-        base = self._base_style or self.rich_style
+        base = self.base_style
         if self.rows is None or not self.loaded:
             return Strip([Segment(" loading…".ljust(width), base)]) if y == 0 else Strip.blank(width, base)
         if not self.total:
