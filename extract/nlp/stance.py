@@ -50,10 +50,10 @@ def _find_phrases(words: list[str], phrases, lo: int, hi: int) -> list[tuple[int
 def _depth(token, top) -> int:
     """Dependency steps from a token up to ``top`` (a large number if it is not above it)."""
     steps = 0
-    while token is not top and token.head is not token and steps < 12:
+    while token != top and token.head != token and steps < 12:
         token = token.head
         steps += 1
-    return steps if token is top else 99
+    return steps if token == top else 99
 
 
 class StanceRules:
@@ -128,7 +128,7 @@ class StanceRules:
                     label = "oppose"
                 if label or lemma in self.lex.speech_verbs:
                     break
-            if head.dep_ in _CLIMB and head.head is not head:
+            if head.dep_ in _CLIMB and head.head != head:
                 head = head.head
             else:
                 return None
@@ -182,7 +182,7 @@ class StanceRules:
                 return judged[0] == "oppose", judged[1]
         node = verb
         for _ in range(4):
-            if node.dep_ not in _CLIMB or node.head is node:
+            if node.dep_ not in _CLIMB or node.head == node:
                 return None
             node = node.head
             if not (lo <= node.i < hi):
@@ -201,10 +201,10 @@ class StanceRules:
         against the topic between it and the act verb turns the act's side round."""
         node = self.doc[m.start:m.end].root
         for _ in range(6):
-            if node is act or node.head is node:
+            if node == act or node.head == node:
                 return None
             child, node = node, node.head
-            if node is act:
+            if node == act:
                 return None
             if child.dep_ == "conj" or m.start <= node.i < m.end:
                 continue  # 'end the debt and double aid': 'end' does not reach 'aid'
@@ -224,7 +224,7 @@ class StanceRules:
         ancestors = set()
         node = doc[m.start:m.end].root
         for _ in range(8):
-            if node.head is node or not (lo <= node.head.i < hi):
+            if node.head == node or not (lo <= node.head.i < hi):
                 break
             node = node.head
             ancestors.add(node.i)

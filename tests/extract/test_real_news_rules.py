@@ -237,3 +237,11 @@ def test_an_inverted_told_with_its_listener_is_a_statement(extract_text):
     assert first is not None and speaker_name(ex, first) == "party sources"
     second = by_content(ex, "the vote had been close")
     assert second is not None and speaker_name(ex, second) == "Sources within the Conservative Party"
+
+
+def test_voting_to_condemn_a_proposed_levy_opposes_it(extract_text):
+    # The act's verb governs the topic directly: 'proposed' inside the object takes no side,
+    # and the act is not turned round by its own verb.
+    text = 'The Harbour Council voted to condemn the proposed parking levy on Monday.'
+    ex = extract_text(text, {"parking levy": ["levy"]})
+    assert stance_on(ex, "parking levy", "parking levy") == "oppose"
