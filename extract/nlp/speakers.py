@@ -18,6 +18,9 @@ from .lexicon import Lexicon
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Groups that pass on what others say: their statements carry no stance of their own.
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}
+# 'a company spokesman', 'a bank spokeswoman': the kind of body, not its name.
+COMPANY_NOUNS = {"company", "firm", "bank", "airline", "carrier", "club", "group", "union", "corporation",
+                 "business", "retailer", "insurer", "operator", "maker", "broker", "utility", "council"}
 REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
 
 
@@ -192,6 +195,15 @@ class SpeakerResolver:
                 # 'a spokeswoman for Human Rights Watch' speaks for the organisation.
                 self._learn_gender(owner, subject)
                 return Speaker(owner, phrase.text, start, end)
+            if owner is None and lower in SPOKES_NOUNS and any(
+                    c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in COMPANY_NOUNS for c in subject.lefts):
+                # 'a company spokesman' speaks for the company the article is about: the
+                # organisation that last spoke, else the last one named.
+                key = self._recent(subject.i, ("organization",), speakers_only=True) or \
+                    self._recent(subject.i, ("organization",))
+                if key:
+                    self._learn_gender(key, subject)
+                    return Speaker(key, phrase.text, start, end)
             return self._anonymous(subject, phrase.text, start, end, owner)
         if subject.pos_ == "PROPN":
             # 'Pryce' that NER missed, after 'Graham Pryce'

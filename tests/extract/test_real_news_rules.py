@@ -245,3 +245,13 @@ def test_voting_to_condemn_a_proposed_levy_opposes_it(extract_text):
     text = 'The Harbour Council voted to condemn the proposed parking levy on Monday.'
     ex = extract_text(text, {"parking levy": ["levy"]})
     assert stance_on(ex, "parking levy", "parking levy") == "oppose"
+
+
+def test_a_company_spokesman_speaks_for_the_company(extract_text):
+    text = ('Shares in Riverside Mining Ltd fell sharply on Tuesday. '
+            'A company spokesman said the proposals were unfair to shareholders.')
+    ex = extract_text(text, {"proposals": ["proposal"]})
+    st = by_content(ex, "the proposals were unfair")
+    assert st is not None
+    assert speaker_name(ex, st) == "Riverside Mining Ltd"
+    assert "company spokesman" not in {a.name for a in ex.actors}
