@@ -57,6 +57,10 @@ class Found:
     extras: dict = field(default_factory=dict)
 
 
+# The side a vote takes by its preposition.
+VOTE_SIDES = {"for": "support", "against": "oppose"}
+
+
 def _span_chars(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
     """Character span of tokens [start_tok, end_tok), trimmed of punctuation, 'that' and spaces."""
     while start_tok < end_tok and (doc[start_tok].is_punct or doc[start_tok].is_space or
@@ -401,6 +405,13 @@ class StatementFinder:
             objects = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "attr", "prt", "dative")
                 or c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("NOUN", "ADJ"))]
+            if lemma == "vote":
+                # 'voted for the deal' / 'voted against the levy'; 'voted to condemn X' is the
+                # act of the verb it governs.
+                side = next((c for c in objects if c.dep_ == "prep" and c.lower_ in VOTE_SIDES), None)
+                if side is None:
+                    continue
+                verb_class, objects = VOTE_SIDES[side.lower_], [side]
             if not objects or any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # 'Blair was urged to ...': the subject is acted upon, it does not act
             if verb_class is None:

@@ -255,3 +255,16 @@ def test_a_company_spokesman_speaks_for_the_company(extract_text):
     assert st is not None
     assert speaker_name(ex, st) == "Riverside Mining Ltd"
     assert "company spokesman" not in {a.name for a in ex.actors}
+
+
+def test_accusing_someone_over_a_topic_opposes_it(extract_text):
+    text = 'Transport chief Anne Holt accused the World Bank of ignoring local needs in its loan programmes.'
+    ex = extract_text(text, {"loan programmes": []})
+    assert stance_on(ex, "loan programmes", "World Bank of ignoring") == "oppose"
+
+
+def test_votes_take_the_side_of_their_preposition(extract_text):
+    ex = extract_text('The Dock Workers Union voted for the wage deal on Tuesday.', {"wage deal": []})
+    assert stance_on(ex, "wage deal", "the wage deal") == "support"
+    ex = extract_text('The Dock Workers Union voted against the wage deal on Tuesday.', {"wage deal": []})
+    assert stance_on(ex, "wage deal", "the wage deal") == "oppose"
