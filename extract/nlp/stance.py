@@ -28,6 +28,14 @@ WINDOW = 12
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
 # Speech verbs that favour what they report.
 CUE_SUPPORT = {"propose", "urge", "demand", "suggest", "recommend", "call", "push", "advocate", "insist"}
+# Verbs that take a side on what the statement they introduce is about: the cue itself
+# ('condemned the plan, saying ...') or the verb a 'saying' clause hangs on.
+CUE_SIDE = {
+    **dict.fromkeys(("criticise", "criticize", "condemn", "denounce", "attack", "slam", "accuse",
+                     "oppose", "reject", "complain", "protest", "blast", "deplore"), "oppose"),
+    **dict.fromkeys(("welcome", "praise", "back", "support", "endorse", "applaud", "hail",
+                     "urge", "defend"), "support"),
+}
 # A topic that does these things is bad or good in the speaker's eyes.
 HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine", "cost", "ruin",
            "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
@@ -151,6 +159,22 @@ class StanceRules:
                 label = FLIP[label]
             evidence = f"{words} ({evidence})"
         return label, (0.6 if negated else 0.65), evidence
+
+    def _cue_side(self, f: Found) -> tuple[str, float, str] | None:
+        """The side of a reported statement's cue, or of the verb its participle hangs on
+        ('welcomed the move, saying ...'), flipped by negation."""
+        if f.kind != "indirect" or f.cue is None:
+            return None
+        verb = f.cue
+        if verb.lemma_.lower() not in CUE_SIDE and verb.dep_ in ("advcl", "xcomp", "conj") \
+                and verb.head.pos_ == "VERB":
+            verb = verb.head
+        side = CUE_SIDE.get(verb.lemma_.lower())
+        if side is None:
+            return None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return FLIP[side], 0.5, "not " + verb.text
+        return side, 0.55, verb.text
 
     def _evaluation(self, head) -> tuple[str, str] | None:
         """'X is deeply flawed', 'X would be disastrous', 'X is a good idea': the side a
@@ -313,6 +337,10 @@ class StanceRules:
             if lemma in CUE_SUPPORT and any(_depth(doc[m.start:m.end].root, f.cue) <= 3 for m in ms):
                 negated = any(c.dep_ == "neg" for c in f.cue.children)
                 return ("oppose" if negated else "support"), 0.6, ("not " if negated else "") + f.cue.text
+        # 3c. a cue that takes a side ('criticised the council, saying the levy ...')
+        cue_side = self._cue_side(f)
+        if cue_side:
+            return cue_side
         # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:

@@ -268,3 +268,12 @@ def test_votes_take_the_side_of_their_preposition(extract_text):
     assert stance_on(ex, "wage deal", "the wage deal") == "support"
     ex = extract_text('The Dock Workers Union voted against the wage deal on Tuesday.', {"wage deal": []})
     assert stance_on(ex, "wage deal", "the wage deal") == "oppose"
+
+
+def test_the_verb_a_saying_clause_hangs_on_takes_a_side(extract_text):
+    text = 'Mayor Tom Reed criticised ministers, saying the parking levy would drive shoppers away.'
+    ex = extract_text(text, {"parking levy": ["levy"]})
+    assert stance_on(ex, "parking levy", "parking levy would drive") == "oppose"
+    text = 'Mayor Tom Reed praised ministers, saying the grain subsidy would come in May.'
+    ex = extract_text(text, {"grain subsidy": []})
+    assert stance_on(ex, "grain subsidy", "grain subsidy would come") == "support"
