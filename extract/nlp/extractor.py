@@ -46,12 +46,18 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         actor = table.actors.get(f.speaker.key)
         holder = actor is not None and actor.type != "media" and f.speaker.key not in resolver.reporters
         mentions = [m for m in topic_mentions if lo <= m.start and m.end <= hi]
+        around_cue = not mentions and holder and f.kind != "action" and f.cue is not None
+        if around_cue:
+            mentions = _cue_sentence_topics(doc, f, topic_mentions, [sp for _, sp in spans])
         if f.kind == "action":
             if not mentions and f.anaphoric:
                 mentions = _context_topics(doc, f, lo, hi, topic_mentions, rules)
             if not mentions or not holder:
                 continue  # a stance act is only worth keeping when it is about a topic
         stances = rules.classify(f, mentions, topic_mentions) if holder and mentions else []
+        if around_cue:
+            # A link from outside the content is weak: kept only when it takes a side.
+            stances = [st for st in stances if st.label != "neutral"]
         statements.append(_record(text, f, stances))
     actors, mention_recs = table.records()
     return ArticleExtraction(
@@ -120,6 +126,16 @@ def _context_topics(doc: Doc, f: Found, lo: int, hi: int, topic_mentions: list[T
             side = [m for m in candidates if (m.start >= e if kind == "condition_after" else m.end <= s)]
             candidates = side or candidates
     return candidates
+
+
+def _cue_sentence_topics(doc: Doc, f: Found, topic_mentions: list[TopicMention],
+                         spans: list[tuple[int, int]]) -> list[TopicMention]:
+    """'Concerned about the job cuts, Barber said the plan was a false economy': a statement
+    whose content names no topic is about the topics named around its cue in the cue's
+    sentence, unless they belong to another statement."""
+    sent = sent_of(f.cue)
+    return [m for m in topic_mentions if sent.start <= m.start and m.end <= sent.end
+            and not any(lo <= m.start and m.end <= hi for lo, hi in spans)]
 
 
 def _record(text: str, f: Found, stances) -> StatementRec:

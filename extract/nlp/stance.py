@@ -345,7 +345,11 @@ class StanceRules:
         best = None
         for m in ms:
             sent = sent_of(doc[m.start])
-            s_lo, s_hi = max(lo, sent.start, m.start - WINDOW), min(hi, sent.end, m.end + WINDOW)
+            # A topic named around the cue, outside the content ('Worried about the cuts, X
+            # said ...'), is judged by the words of its sentence.
+            outside = m.end <= lo or m.start >= hi
+            c_lo, c_hi = (sent.start, sent.end) if outside else (lo, hi)
+            s_lo, s_hi = max(c_lo, sent.start, m.start - WINDOW), min(c_hi, sent.end, m.end + WINDOW)
             for label, phrases in (("support", self.lex.support_words), ("oppose", self.lex.oppose_words)):
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
                     if m.start <= s < m.end:

@@ -277,3 +277,20 @@ def test_the_verb_a_saying_clause_hangs_on_takes_a_side(extract_text):
     text = 'Mayor Tom Reed praised ministers, saying the grain subsidy would come in May.'
     ex = extract_text(text, {"grain subsidy": []})
     assert stance_on(ex, "grain subsidy", "grain subsidy would come") == "support"
+
+
+def test_a_topic_named_around_the_cue_links_a_statement_that_names_none(extract_text):
+    text = 'Worried about the job cuts, union leader Tom Reed said the plan was a false economy.'
+    ex = extract_text(text, {"job cuts": ["cuts"]})
+    assert stance_on(ex, "job cuts", "the plan was a false economy") == "oppose"
+    # A topic inside another statement of the sentence stays with that statement only.
+    ex = extract_text('Mayor Tom Reed criticised the parking levy and said shops would close.',
+                      {"parking levy": ["levy"]})
+    assert stance_on(ex, "parking levy", "shops would close") is None
+
+
+def test_a_topic_around_the_cue_that_takes_no_side_is_not_linked(extract_text):
+    text = 'At a hearing on the parking levy on Monday, Mayor Tom Reed said the weather had kept visitors away.'
+    ex = extract_text(text, {"parking levy": ["levy"]})
+    st = by_content(ex, "the weather had kept visitors away")
+    assert st is not None and st.stances == []
