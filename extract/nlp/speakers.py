@@ -116,7 +116,7 @@ class SpeakerResolver:
                     if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                         return current.head
                     return child
-            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head is not current:
+            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue
             if current.dep_ == "relcl":

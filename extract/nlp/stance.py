@@ -110,7 +110,7 @@ class StanceRules:
                 return judged[0], 0.6, judged[1]
             for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))]:
                 lemma = v.lemma_.lower()
-                passive = v is not verb and any(c.dep_ == "auxpass" for c in v.children)
+                passive = v.i != verb.i and any(c.dep_ == "auxpass" for c in v.children)
                 if root.dep_ == "nsubj" and not passive:
                     effect = "oppose" if lemma in HARMFUL else "support" if lemma in HELPFUL else None
                 else:

@@ -172,7 +172,7 @@ class StatementFinder:
         doc = self.doc
         para = self._paragraph_tokens(doc[cue.i:cue.i + 1])
         comp = _ccomp(cue, para.start, para.end)
-        if comp is None and cue_end is not cue:
+        if comp is None and cue_end.i != cue.i:
             comp = _ccomp(cue_end, para.start, para.end)
         subject = self._subject(cue)
         if subject is None:
