@@ -40,16 +40,20 @@ class ExtractionRepo:
         counts = {"mentions": 0, "statements": 0, "stances": 0, "kept_reviewed": 0}
         with self.store.transaction() as conn:
             actor_ids = self._write_actors(conn, ex)
-            analyst_aliases = {
-                norm: actor_id for norm, actor_id in conn.execute(
-                    "SELECT norm, actor_id FROM aliases WHERE origin = 'analyst'"
-                )
-            }
+            moved_by_analyst: dict[str, int | None] = {}  # surface key -> actor, per article
 
             def actor_for(key: str | None, surface: str | None) -> int | None:
                 # An alias the analyst moved by hand wins over what the extractor thinks.
-                if surface and alias_key(surface) in analyst_aliases:
-                    return analyst_aliases[alias_key(surface)]
+                # (One indexed lookup per distinct surface: the cost follows the article, not
+                # the size of the analyst's history.)
+                norm = alias_key(surface) if surface else ""
+                if norm and norm not in moved_by_analyst:
+                    row = conn.execute(
+                        "SELECT actor_id FROM aliases WHERE norm = ? AND origin = 'analyst'", (norm,)
+                    ).fetchone()
+                    moved_by_analyst[norm] = row[0] if row else None
+                if norm and moved_by_analyst[norm] is not None:
+                    return moved_by_analyst[norm]
                 return actor_ids.get(key) if key else None
 
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
