@@ -4,10 +4,16 @@ import sqlite3
 
 
 async def settle(pilot, rounds: int = 3) -> None:
-    """Let workers finish and their results repaint."""
+    """Let workers finish, the 'working…' indicator clear, and the results repaint."""
     for _ in range(rounds):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+    # The status bar samples running workers every 0.25 s, so its indicator can outlive them
+    # by one tick: a snapshot taken then would differ only by 'working…'.
+    for _ in range(40):
+        if not pilot.app.busy:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

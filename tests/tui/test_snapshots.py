@@ -9,6 +9,7 @@ import pytest
 
 from tui.app import ParleyApp
 
+from .helpers import settle
 from .seed_db import build_seed_db
 
 SIZES = [(80, 24), (120, 40)]
@@ -27,21 +28,14 @@ def _app(snapshot_db: Path, tmp_path: Path) -> ParleyApp:
     return ParleyApp(db, refresh=False)
 
 
-async def _settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("keys", [[], ["2"], ["3"], ["4"], ["enter", "n", "n"], ["2", "j", "enter"]],
                          ids=["articles", "actors", "compare", "review", "reader", "actor-detail"])
 def test_section_snapshot(snap_compare, snapshot_db, tmp_path, size, keys):
     async def run_before(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         for key in keys:
             await pilot.press(key)
-            await _settle(pilot)
+            await settle(pilot)
 
     assert snap_compare(_app(snapshot_db, tmp_path), terminal_size=size, run_before=run_before)
