@@ -15,7 +15,7 @@ from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
 from .statements import Found, find_statements
-from .topics import TopicMention, as_records, match_topics, propose_topics
+from .topics import TopicMention, as_records, keep_spoken, match_topics, propose_topics
 
 
 def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
@@ -33,8 +33,10 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     if proposed:
         # A proposal is only worth keeping when someone says something about it.
         spans = [_token_span(doc, f) for f in found]
-        spoken = {m.topic for m in topic_mentions if any(lo <= m.start and m.end <= hi for lo, hi in spans)}
-        proposed = [p for p in proposed if p.name in spoken]
+        proposed = keep_spoken(proposed, topic_mentions, spans, config.max_proposed)
+        # Match again: a dropped candidate must neither link statements nor hide a kept one.
+        known = {s.name for s in config.topics}
+        topic_mentions = match_topics(doc, list(config.topics) + [p for p in proposed if p.name not in known])
     rules = StanceRules(doc, lex)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -20,16 +20,18 @@ from ..records import TopicRec
 from .actors import ActorTable
 from .config import ExtractConfig, TopicSpec
 
-# Heads too generic to be a topic on their own.
-def _stop_words() -> frozenset[str]:
+def _proposal_data() -> dict:
     with open(Path(__file__).parent / "data" / "topics.toml", "rb") as fh:
-        return frozenset(tomllib.load(fh)["proposals"]["stop_words"])
+        return tomllib.load(fh)["proposals"]
 
 
+_DATA = _proposal_data()
 # Words never proposed as a topic on their own (data/topics.toml).
-GENERIC = _stop_words()
-VARIANT_TAILS = {"talk", "negotiation", "issue", "deal", "process", "plan", "question", "agreement",
-                 "discussion", "program", "programme", "policy", "proposal", "effort", "bill", "law"}
+GENERIC = frozenset(_DATA["stop_words"])
+# Words that, added before or after a proposed phrase, make a variant of it rather than a new
+# topic: talk-like heads ('peace treaty talks') and aspects ('climate finance goal'). Heads that
+# make a topic of their own ('trade deal', 'nuclear program') are deliberately not here.
+VARIANT_TAILS = frozenset(_DATA["variant_heads"])
 
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -100,10 +102,21 @@ def _hyphen_joined(chunk) -> list[tuple[object, str]]:
     return out
 
 
+@dataclass
+class _Candidate:
+    key: tuple[str, ...]                       # lemma words, for matching and merging
+    count: int = 0
+    surfaces: Counter = field(default_factory=Counter)   # as written, case kept
+    lower_mid: bool = False                    # written lower-case somewhere mid-sentence
+    upper_mid: bool = False                    # written capitalised somewhere mid-sentence
+
+
 def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[TopicSpec]:
-    """Recurring noun phrases of the article, variants merged, most frequent first."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    surfaces: dict[tuple[str, ...], str] = {}
+    """Noun phrases of the article that could be topics, variants merged, most frequent first.
+    Each is named as a reader writes it ('binding arbitration', 'tariffs', 'Korean War'); its
+    lemma form stays among the patterns for matching. ``keep_spoken`` then keeps those that
+    statements talk about."""
+    cands: dict[tuple[str, ...], _Candidate] = {}
     for chunk in doc.noun_chunks:
         words = _hyphen_joined(chunk)
         if not words or any(t.i in table.by_token for t, _ in words):
@@ -116,40 +129,98 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
         if not words or not all(w.replace("-", "").isalpha() for _, w in words):
             continue
         key = tuple(w for _, w in words)
-        if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 4):
-            continue
-        counts[key] += 1
-        surfaces.setdefault(key, " ".join(t.lower_ if "-" not in w else w for t, w in words))
-    # Merge 'peace treaty talks' into 'peace treaty' when the shorter one is a topic itself.
-    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for key in sorted(counts, key=len):
-        for other in list(merged.values()) + [k for k in counts if len(k) < len(key)]:
-            if len(other) < len(key) and key[:len(other)] == other and all(w in VARIANT_TAILS for w in key[len(other):]):
-                merged[key] = merged.get(other, other)
-                break
-        else:
-            merged[key] = key
-    totals: Counter[tuple[str, ...]] = Counter()
-    variants: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for key, n in counts.items():
-        root = merged[key]
-        totals[root] += n
-        variants[root].add(surfaces[key])
+        if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 4 or words[0][0].pos_ == "PROPN"):
+            continue  # a lone proper noun is a place or an actor ('the North'), not an issue
+        c = cands.setdefault(key, _Candidate(key))
+        c.count += 1
+        first = words[0][0]
+        surface = doc[_group_start(doc, first):words[-1][0].i + 1].text
+        surface = " ".join(surface.split())
+        c.surfaces[surface] += 1
+        if not first.is_sent_start:
+            if all(_capitalised(t) for t, _ in words):
+                c.upper_mid = True
+            else:
+                c.lower_mid = True
+    roots = _merge_variants(cands)
     out = []
-    for root, n in totals.most_common():
-        if n < 2:
-            break
-        if len(root) == 1 and n < 3:
-            continue  # a single word must recur more to be a topic
-        if root[-1] in GENERIC and len(root) == 1:
+    ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
+    for root, members in ranked:
+        if len(root) == 1 and root[0] in GENERIC:
             continue
-        name = " ".join(root)
-        if name in config.blocked_topics:
+        if sum(cands[k].count for k in members) < 2:
+            continue  # named once in the whole article: not a recurring phrase
+        name = _display_name(cands[root])
+        lemma_name = " ".join(root)
+        if {name.casefold(), lemma_name} & config.blocked_topics:
             continue
-        out.append(TopicSpec(name, [root, *{tuple(v.split()) for v in variants[root]}]))
-        if len(out) >= config.max_proposed:
-            break
+        patterns = {root}
+        for k in members:
+            patterns.add(k)
+            patterns |= {tuple(s.lower().split()) for s in cands[k].surfaces}
+        out.append(TopicSpec(name, sorted(patterns)))
     return out
+
+
+def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],
+                spans: list[tuple[int, int]], limit: int) -> list[TopicSpec]:
+    """The proposals worth keeping: those statements talk about. A single word must come up in
+    at least two statements ('tariffs'); a phrase of several words may stand alone."""
+    said_in: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        for n, (lo, hi) in enumerate(spans):
+            if lo <= m.start and m.end <= hi:
+                said_in[m.topic].add(n)
+    out = []
+    for spec in proposed:
+        need = 2 if len(spec.name.split()) == 1 else 1
+        if len(said_in.get(spec.name, ())) >= need:
+            out.append(spec)
+    return out[:limit]
+
+
+def _group_start(doc: Doc, token) -> int:
+    """Where a hyphenated compound ending at ``token`` starts."""
+    i = token.i
+    while i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _display_name(c: _Candidate) -> str:
+    """The most frequent written form; lower-cased unless it is always capitalised where it
+    is not the first word of a sentence (a proper name: 'Korean War', 'Yellow Sea')."""
+    surface = max(c.surfaces.items(), key=lambda kv: (kv[1], kv[0].islower()))[0]
+    if c.upper_mid and not c.lower_mid:
+        return surface
+    return surface.lower()
+
+
+def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Group each phrase under the shortest phrase it extends with talk-like or aspect words
+    only, before or after ('peace treaty talks', 'climate finance goal'); a shorter phrase that
+    is too generic to be a topic takes no variants ('trade' does not absorb 'trade talks')."""
+    root_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in sorted(cands, key=len):
+        root_of[key] = key
+        for other in sorted((k for k in root_of if len(k) < len(key)), key=len):
+            if len(other) == 1 and other[0] in GENERIC:
+                continue
+            n = len(other)
+            for lo in range(len(key) - n + 1):
+                if key[lo:lo + n] == other and all(w in VARIANT_TAILS for w in key[:lo] + key[lo + n:]):
+                    root_of[key] = root_of[other]
+                    break
+            if root_of[key] != key:
+                break
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key, root in root_of.items():
+        groups[root].append(key)
+    return groups
 
 
 def as_records(specs: list[TopicSpec]) -> list[TopicRec]:
