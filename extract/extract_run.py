@@ -292,9 +292,18 @@ def _ensure_proposed(conn, ex: ArticleExtraction) -> None:
     known or deleted one."""
     for rec in ex.proposed_topics:
         keys = [alias_key(s) for s in (rec.name, *rec.aliases)]
-        known = any(conn.execute("SELECT 1 FROM topic_aliases WHERE norm = ?", (k,)).fetchone() for k in keys) \
-            or conn.execute("SELECT 1 FROM topics WHERE name = ?", (rec.name,)).fetchone()
+        known = next((row for k in keys for row in [conn.execute(
+            "SELECT t.id, t.origin, t.deleted FROM topic_aliases a JOIN topics t ON t.id = a.topic_id "
+            "WHERE a.norm = ?", (k,)).fetchone()] if row), None) \
+            or conn.execute("SELECT id, origin, deleted FROM topics WHERE name = ?", (rec.name,)).fetchone()
         if known:
+            # Another article proposed it first, maybe under another written form ('tariff' then
+            # 'tariffs'): the new forms join that machine topic so its stances land there too.
+            # An analyst's or a deleted topic is left exactly as it is.
+            if known[1] == "auto" and not known[2]:
+                for surface, key in zip((rec.name, *rec.aliases), keys):
+                    conn.execute("INSERT OR IGNORE INTO topic_aliases (topic_id, alias, norm) VALUES (?,?,?)",
+                                 (known[0], surface, key))
             continue
         cur = conn.execute("INSERT INTO topics (name, origin, created_at) VALUES (?, 'auto', ?)", (rec.name, utcnow()))
         for surface, key in zip((rec.name, *rec.aliases), keys):

@@ -57,3 +57,19 @@ def test_talk_and_aspect_variants_merge_but_real_topics_do_not(extract_text):
     assert "climate finance goal" in rec.aliases
     assert "trade deal" in names(ex)                           # 'deal' makes a topic of its own
     assert not any(t.name == "trade" for t in ex.proposed_topics)
+
+
+def test_written_forms_from_several_articles_join_one_topic(store, nlp):
+    from extract.extract_run import ExtractOptions, run_extract
+    from extract.store import ArticleIn
+
+    texts = ['Canada said the tariff was unfair.\n\nMexico said the tariff must go.',
+             'Japan said tariffs hurt exporters.\n\nBrazil said tariffs must go.']
+    for n, text in enumerate(texts):
+        store.articles.add(ArticleIn(text=text, title=f"t{n}", path=f"t{n}.txt"))
+    run_extract(store, ExtractOptions(), nlp=nlp)
+    topics = [t for t in store.topics.list() if t["name"].startswith("tariff")]
+    assert len(topics) == 1, topics
+    linked = store.scalar("SELECT COUNT(DISTINCT s.article_id) FROM stances st JOIN statements s "
+                          "ON s.id = st.statement_id WHERE st.topic_id = ?", (topics[0]["id"],))
+    assert linked == 2
