@@ -4,17 +4,14 @@ and U+202E. None of those data sequences may appear in what the app wrote."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 
-import pytest
-
 from extract.store import ArticleIn, Store
 
-from .test_reviewer_script import alive, keys, tmux, wait_for
+from .terminal import alive, keys, needs_tmux, tmux, wait_for
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = needs_tmux
 
 OSC_TITLE = "\x1b]0;pwned\x07"
 CSI_RED = "\x1b[31m"
