@@ -13,12 +13,18 @@ Scoring rules
   gold statement matches at most one prediction; P/R/F1.
 - stances: at the (actor, topic) level, as ``stance_cells`` aggregates them (a statement
   counts for its speaker and up the affiliation chain, never for media), restricted to the
-  article's statements; a cell is correct when actor, topic and leading label all match.
+  article's statements; a cell is correct when actor and topic match and the leading label is
+  the gold label or one of its ``also_ok``; a predicted neutral cell that gold does not list is
+  ignored (../shared/devsets/README.md: how held-out sets are judged).
+
+Beside the scores, an error breakdown for stances: wrong labels by (gold, predicted), missed
+pairs by the kind of evidence gold cites, spurious pairs by the actor's type.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +81,39 @@ class Accuracy:
 
 
 @dataclass
+class StanceErrors:
+    wrong_label: Counter = field(default_factory=Counter)   # (gold, predicted) -> pairs
+    missed: Counter = field(default_factory=Counter)        # evidence kind -> pairs never predicted
+    spurious: Counter = field(default_factory=Counter)      # actor type -> predicted pairs gold lacks
+
+    def add(self, other: StanceErrors) -> None:
+        self.wrong_label.update(other.wrong_label)
+        self.missed.update(other.missed)
+        self.spurious.update(other.spurious)
+
+    def as_dict(self) -> dict:
+        return {"wrong_label": {f"{g}->{p}": n for (g, p), n in self.wrong_label.most_common()},
+                "missed": dict(self.missed.most_common()), "spurious": dict(self.spurious.most_common())}
+
+
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_REPORTED = re.compile(r"\b(sa(id|ys|y)|told|tells|according to|added|argued|warned|insisted|stated|"
+                       r"declared|announced|claimed|believes?|thinks?|wrote|writes)\b", re.I)
+_EVALUATIVE = re.compile(r"\b(is|was|are|were|be|been|being)\b", re.I)
+
+
+def evidence_kind(evidence: str) -> str:
+    """How gold's evidence takes its side: a quote, reported speech, an evaluation, an act."""
+    if _QUOTE_MARKS.search(evidence or ""):
+        return "quote"
+    if _REPORTED.search(evidence or ""):
+        return "reported speech"
+    if _EVALUATIVE.search(evidence or ""):
+        return "evaluation"
+    return "act"
+
+
+@dataclass
 class ArticleScore:
     article: str
     article_id: int | None
@@ -82,6 +121,7 @@ class ArticleScore:
     affiliations: Accuracy = field(default_factory=Accuracy)
     statements: Score = field(default_factory=Score)
     stances: Score = field(default_factory=Score)
+    stance_errors: StanceErrors = field(default_factory=StanceErrors)
     missing: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -89,7 +129,7 @@ class ArticleScore:
         return {"article": self.article, "article_id": self.article_id, "missing": self.missing,
                 "actors": self.actors.as_dict(), "affiliations": self.affiliations.as_dict(),
                 "statements": self.statements.as_dict(), "stances": self.stances.as_dict(),
-                "errors": self.errors}
+                "stance_errors": self.stance_errors.as_dict(), "errors": self.errors}
 
 
 @dataclass
@@ -103,6 +143,7 @@ class EvalReport:
             total.affiliations.add(a.affiliations)
             total.statements.add(a.statements)
             total.stances.add(a.stances)
+            total.stance_errors.add(a.stance_errors)
         return total
 
     def as_dict(self) -> dict:
@@ -271,22 +312,34 @@ class Evaluator:
             if lead:
                 predicted[(cell["actor_id"], cell["topic"])] = lead
         topic_of = self._topic_names()
+        errors = result.stance_errors
         tp = 0
         for g in gold_stances:
             topic = topic_of.get(alias_key(g.get("topic", "")), g.get("topic"))
             keys = gold_keys(g.get("actor", ""))
             hit = next((k for k, v in predicted.items() if k[1] == topic and self.names(k[0]) & keys), None)
-            if hit and predicted[hit] == g.get("stance"):
+            accepted = {g.get("stance"), *(g.get("also_ok") or [])}
+            if hit and predicted[hit] in accepted:
                 tp += 1
+                continue
+            got = predicted.get(hit) if hit else None
+            if got is None:
+                errors.missed[evidence_kind(g.get("evidence", ""))] += 1
             else:
-                got = predicted.get(hit) if hit else None
-                result.errors.append(f"stance {g.get('actor')} / {g.get('topic')}: expected {g.get('stance')}, got {got}")
+                errors.wrong_label[(g.get("stance"), got)] += 1
+            result.errors.append(f"stance {g.get('actor')} / {g.get('topic')}: expected {g.get('stance')}, got {got}")
         gold_pairs = [(g.get("actor", ""), topic_of.get(alias_key(g.get("topic", "")), g.get("topic")))
                       for g in gold_stances]
+        counted = len(predicted)
         for (actor_id, topic), label in predicted.items():
             if not any(t == topic and self.names(actor_id) & gold_keys(a) for a, t in gold_pairs):
-                result.errors.append(f"extra stance: {self.store.actors.get(actor_id)['name']} / {topic}: {label}")
-        result.stances = Score(tp, len(predicted), len(gold_stances))
+                if label == "neutral":
+                    counted -= 1  # speaking about a topic without a side: not an error
+                    continue
+                actor = self.store.actors.get(actor_id)
+                errors.spurious[actor["type"]] += 1
+                result.errors.append(f"extra stance: {actor['name']} / {topic}: {label}")
+        result.stances = Score(tp, counted, len(gold_stances))
 
     def _topic_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.store.query(

@@ -1,7 +1,8 @@
 """Who a statement counts for: its speaker and everyone up the speaker's affiliation chain.
 
 'A statement by an official or spokesman counts for the person and for the government or
-country they speak for': John Kirby -> State Department -> United States. Media are not stance
+country they speak for': John Kirby -> State Department -> United States. Groups (anonymous
+officials, critics) are not holders themselves, only their affiliation is. Media are not stance
 holders: a statement voiced by a media actor counts for no one, and the chain stops before a
 media actor (a reporter's words do not become their outlet's or their country's).
 """
@@ -26,7 +27,10 @@ class Holders:
             _name, type_, parent = self.actors[current]
             if type_ == "media":
                 break
-            chain.append(current)
+            if type_ != "group":
+                # Unnamed groups ('critics', 'officials') hold no stance of their own; an
+                # affiliated one speaks for what it belongs to (its government, its company).
+                chain.append(current)
             current = parent
         out = tuple(chain)
         self._cache[speaker_id] = out

@@ -233,6 +233,15 @@ def eval_cmd(ctx, gold, as_json, show_errors):
         name = one_line(a.article, 40) + (" (not in db)" if a.missing else "")
         table.add_row(name, prf(a.actors), f"{a.affiliations.accuracy:.2f}", prf(a.statements), prf(a.stances))
     out.print(table, markup=False)
+    errors = report.overall().stance_errors
+    if errors.wrong_label or errors.missed or errors.spurious:
+        click.echo("stance errors:")
+        click.echo("  wrong label (gold->predicted): " + (", ".join(
+            f"{g}->{p} {n}" for (g, p), n in errors.wrong_label.most_common()) or "none"))
+        click.echo("  missed pairs by evidence: " + (", ".join(
+            f"{k} {n}" for k, n in errors.missed.most_common()) or "none"))
+        click.echo("  spurious pairs by actor type: " + (", ".join(
+            f"{k} {n}" for k, n in errors.spurious.most_common()) or "none"))
     if show_errors:
         for a in report.articles:
             for e in a.errors:

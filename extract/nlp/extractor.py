@@ -54,7 +54,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         if f.kind == "action":
             if not mentions and f.anaphoric:
                 mentions = _context_topics(doc, f, lo, hi, topic_mentions, rules)
-            if not mentions or not holder:
+            if (not mentions or not holder) and not f.standalone:
                 continue  # a stance act is only worth keeping when it is about a topic
         stances = rules.classify(f, mentions, topic_mentions) if holder and mentions else []
         if around_cue:

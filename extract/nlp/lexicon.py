@@ -40,6 +40,11 @@ class Lexicon:
     media_suffixes: tuple[str, ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     speech_phrases: dict[str, str] = field(default_factory=dict)  # 'make' -> 'clear'
+    # Cue verbs mined from PolNeAR's train split (data/cues.toml), admitted by construction
+    # when their precision as a cue reaches [cues] min_precision in lexicon.toml.
+    ccomp_cues: frozenset[str] = frozenset()   # '... argued that X'
+    xcomp_cues: frozenset[str] = frozenset()   # '... declined to X'
+    dobj_cues: frozenset[str] = frozenset()    # '... endorsed X'
     anonymous: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -129,6 +134,11 @@ def load() -> Lexicon:
         else:
             verbs.add(verb)
     lex.speech_verbs = frozenset(verbs)
+    floor = words["cues"]["min_precision"]
+    mined = _read("cues.toml")
+    lex.ccomp_cues, lex.xcomp_cues, lex.dobj_cues = (
+        frozenset(lemma for lemma, figures in mined.get(dep, {}).items() if figures["precision"] >= floor[dep])
+        for dep in ("ccomp", "xcomp", "dobj"))
     lex.anonymous = frozenset(words["speech"]["anonymous"])
     lex.report_nouns = frozenset(words["speech"]["report_nouns"])
     lex.government_nouns = frozenset(words["speech"]["government_nouns"])

@@ -1,6 +1,7 @@
 """Direct quotations: the character spans between quote marks, paragraph by paragraph.
 
-Straight and curly double quotes are both handled. A quote never runs past its paragraph: an
+Straight and curly double quotes are both handled, and two apostrophes ('' as the New York
+Times archive writes a double quote) count as one straight mark. A quote never runs past its paragraph: an
 opening mark left unclosed at the end of a paragraph that it starts (the newswire convention
 for a quote continued in the next paragraph) closes there; any other unbalanced mark is
 ignored, so a stray quote can never swallow the rest of the article.
@@ -15,6 +16,7 @@ from .text import paragraph_spans
 OPENERS = {"\u201c", "\u201e", "\u00ab"}
 CLOSERS = {"\u201d", "\u00bb"}
 STRAIGHT = '"'
+DOUBLE_APOSTROPHE = "''"
 
 
 @dataclass
@@ -30,31 +32,37 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         open_at: int | None = None
-        for i in range(p_start, p_end):
+        width = 1  # of the opening mark
+        i = p_start
+        while i < p_end:
             ch = text[i]
-            if ch == STRAIGHT:
+            straight = 2 if text.startswith(DOUBLE_APOSTROPHE, i) else 1 if ch == STRAIGHT else 0
+            if straight:
                 if open_at is None:
-                    open_at = i
-                elif _continues(text, open_at, i, p_start, p_end):
+                    open_at, width = i, straight
+                elif _continues(text, open_at + width - 1, i, p_start, p_end):
                     # '"A. "B."': BBC style, each sentence of a long quote reopens the marks.
                     end = i
-                    while end > open_at + 1 and text[end - 1].isspace():
+                    while end > open_at + width and text[end - 1].isspace():
                         end -= 1
-                    quotes.append(Quote(open_at + 1, end, open_at, None, p_index))
-                    open_at = i
+                    quotes.append(Quote(open_at + width, end, open_at, None, p_index))
+                    open_at, width = i, straight
                 else:
-                    quotes.append(Quote(open_at + 1, i, open_at, i, p_index))
+                    quotes.append(Quote(open_at + width, i, open_at, i + straight - 1, p_index))
                     open_at = None
-            elif ch in OPENERS:
-                open_at = i  # a second opener restarts: the first one was stray
+                i += straight
+                continue
+            if ch in OPENERS:
+                open_at, width = i, 1  # a second opener restarts: the first one was stray
             elif ch in CLOSERS and open_at is not None:
-                quotes.append(Quote(open_at + 1, i, open_at, i, p_index))
+                quotes.append(Quote(open_at + width, i, open_at, i, p_index))
                 open_at = None
+            i += 1
         if open_at is not None and not text[p_start:open_at].strip():
             end = p_end
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_at + width and text[end - 1].isspace():
                 end -= 1
-            quotes.append(Quote(open_at + 1, end, open_at, None, p_index))
+            quotes.append(Quote(open_at + width, end, open_at, None, p_index))
     return [q for q in quotes if q.end > q.start]
 
 

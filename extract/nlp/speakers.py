@@ -22,6 +22,10 @@ SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
 COMPANY_NOUNS = {"company", "firm", "bank", "airline", "carrier", "club", "group", "union", "corporation",
                  "business", "retailer", "insurer", "operator", "maker", "broker", "utility", "council"}
 REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
+# What organisations publish and news reports as a source ('a Quinnipiac poll shows').
+FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "review", "audit",
+                 "investigation", "data", "figure", "statistic", "estimate", "projection", "forecast",
+                 "model", "index", "census", "assessment", "memo", "document", "letter", "statement"}
 
 
 @dataclass
@@ -213,6 +217,36 @@ class SpeakerResolver:
                 table.mention(person, doc, subject.i, subject.i + 1, "RULE_SURNAME")
                 return Speaker(person, subject.text, subject.idx, subject.idx + len(subject))
             return self._unnamed_organization(subject)
+        if subject.pos_ == "NOUN":
+            return self._nominal(subject, phrase.text, start, end, owner)
+        return None
+
+    def _nominal(self, subject: Token, text: str, start: int, end: int, owner: str | None) -> Speaker:
+        """A speaker described, not named. 'The minister', 'the former president': the person
+        named earlier with that title; else a group named as written ('top black lawmakers',
+        'the announcer'), tied to the organisation or country in its phrase. Unaffiliated
+        groups hold no stances (analysis.holders), so they add statements, not sides."""
+        doc = subject.doc
+        head = subject.lemma_.lower()
+        if head in FINDING_NOUNS and owner:
+            # 'a Quinnipiac poll shows', 'a CBO analysis found': the organisation behind it.
+            return Speaker(owner, text, start, end)
+        definite = doc[subject.left_edge.i].lower_ in ("the", "this", "that", "our", "his", "her", "their", "its")
+        if definite and (head in self.lex.title_words or subject.lower_ in self.lex.title_words):
+            titled = self._recent_titled(subject.i, head)
+            if titled:
+                self._learn_gender(titled, subject)
+                return Speaker(titled, text, start, end)
+        return self._anonymous(subject, text, start, end, owner)
+
+    def _recent_titled(self, before: int, title: str) -> str | None:
+        """The person most recently mentioned before ``before`` whose role has the word ``title``."""
+        for m in reversed(self.table.mentions):
+            if m.start >= before:
+                continue
+            actor = self.table.actors[m.key]
+            if actor.type == "person" and actor.role and title in actor.role.replace(",", " ").split():
+                return m.key
         return None
 
     def _unnamed_organization(self, subject: Token) -> Speaker | None:

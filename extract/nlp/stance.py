@@ -311,8 +311,8 @@ class StanceRules:
                 for lab, text in side_labels:
                     if lab == label:
                         return label, 0.7, text
-        # 2. stance acts
-        if f.kind == "action" and f.verb_class:
+        # 2. stance acts, and intentions in an infinitive ('proposed to hold talks')
+        if f.verb_class:
             label = FLIP[f.verb_class] if f.negated else f.verb_class
             evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
             reversals = [self._act_reversal(m, f.cue) for m in ms] if f.cue is not None else [None]

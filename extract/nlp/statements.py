@@ -35,6 +35,7 @@ LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
                   "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
+DASHES = {"\u2015", "\u2014", "--", "\u2013"}
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Found:
     negated: bool = False
     anaphoric: bool = False
     counter: bool = False
+    standalone: bool = False   # an act that is a statement even when it names no topic
     confidence: float = 0.7
     extras: dict = field(default_factory=dict)
 
@@ -79,7 +81,7 @@ def _is_cue(tok: Token, lex: Lexicon) -> Token | None:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in lex.speech_verbs:
+    if lemma in lex.speech_verbs or lemma in lex.ccomp_cues or lemma in lex.xcomp_cues:
         return tok
     particle = lex.speech_phrases.get(lemma)
     if particle:
@@ -103,6 +105,11 @@ def _ccomp(tok: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
         return None
     after = [c for c in found if c.i > tok.i]
     return after[0] if after else found[-1]
+
+
+def _active(tok: Token) -> bool:
+    """Not passive: in 'Trump is expected to win' Trump is no source."""
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:
@@ -143,6 +150,7 @@ class StatementFinder:
             if item:
                 found.append(item)
         according = self._according_to(quote_cues)
+        found.extend(self._labelled(quote_cues))
         found.extend(self._direct(quote_cues))
         found.extend(according)
         found = self._resolve_in_order(found)
@@ -170,16 +178,23 @@ class StatementFinder:
 
     def _reported(self, cue: Token, cue_end: Token, quote_cues: dict) -> Found | None:
         doc = self.doc
+        lex = self.lex
+        lemma = cue.lemma_.lower()
         para = self._paragraph_tokens(doc[cue.i:cue.i + 1])
-        comp = _ccomp(cue, para.start, para.end)
+        says_clause = lemma in lex.speech_verbs or lemma in lex.ccomp_cues or cue_end.i != cue.i
+        comp = _ccomp(cue, para.start, para.end) if says_clause else None
         if comp is None and cue_end.i != cue.i:
             comp = _ccomp(cue_end, para.start, para.end)
         subject = self._subject(cue)
         if subject is None:
             return None
-        if comp is None and cue.lemma_.lower() in XCOMP_CUES:
-            # 'China vowed to retaliate against ...'
+        intention = False
+        if comp is None and (lemma in XCOMP_CUES or lemma in lex.xcomp_cues) and _active(cue):
+            # 'China vowed to retaliate against ...', 'declined to comment', 'wants to run'
             comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+            intention = comp is not None
+        if comp is None and not says_clause:
+            return None
         if comp is not None and comp.pos_ not in ("VERB", "AUX"):
             comp = None
         if comp is not None:
@@ -228,8 +243,14 @@ class StatementFinder:
         for qi in set(in_quote):  # a quoted fragment inside reported speech belongs to it
             quote_cues[qi] = (cue, None)
         self.used_cues.add(cue.i)
-        return Found("indirect", start, end, cue=cue, cue_end=cue_end, subject=subject, order=cue.i,
-                     confidence=0.7 if comp is not None else 0.6)
+        found = Found("indirect", start, end, cue=cue, cue_end=cue_end, subject=subject, order=cue.i,
+                      confidence=0.7 if comp is not None else 0.6)
+        if intention:
+            # 'proposed to hold talks', 'refused to lift the ban': the verb takes the side, as an act.
+            found.verb_class = ("support" if lemma in lex.support_verbs
+                                else "oppose" if lemma in lex.oppose_verbs else None)
+            found.negated = _negated(cue)
+        return found
 
     def _is_listener(self, cue: Token, obj: Token) -> bool:
         """'..., party sources told the BBC.': the object of 'told' is who heard it."""
@@ -341,6 +362,50 @@ class StatementFinder:
                     return para
         return sent_of(span)
 
+    # -- 'Name: text' and 'text -- Name' ------------------------------------------------
+
+    def _labelled(self, quote_cues: dict) -> list[Found]:
+        """A paragraph labelled with its speaker and no verb: 'John McCain: Populist anger
+        appeals to ...' (headlines, transcripts) or '"..." ― Sonya Herridge' (reader
+        quotes, tweets). The label must be an actor the article names."""
+        doc, table = self.doc, self.table
+        out = []
+        for p_start, p_end in self.paragraphs:
+            para = doc.char_span(p_start, p_end, alignment_mode="expand")
+            if para is None or len(para) < 6:
+                continue
+            words = [t for t in para if not t.is_space]
+            label = content = None
+            colon = next((t for t in words[:8] if t.text == ":"), None)
+            if colon is not None and colon.i > para.start:
+                named = table.actor_at(doc[colon.i - 1])
+                if named is not None and all(t.is_title or t.is_punct or t.is_upper or table.actor_at(t)
+                                             for t in doc[para.start:colon.i] if not t.is_space):
+                    label, content = doc[colon.i - 1], (colon.i + 1, para.end)
+            if label is None:
+                dash = next((t for t in reversed(words[-8:]) if t.text in DASHES), None)
+                if dash is not None and dash.i + 1 < para.end:
+                    named = table.actor_at(doc[para.end - 1]) or table.actor_at(words[-1])
+                    after = [t for t in doc[dash.i + 1:para.end] if not t.is_space]
+                    if named is not None and table.actors[named.key].type == "person" \
+                            and all(table.actor_at(t) is not None for t in after):
+                        label, content = words[-1], (para.start, dash.i)
+            if label is None:
+                continue
+            start, end = _span_chars(doc, *content)
+            if start < 0 or word_count(self.text[start:end]) < MIN_QUOTE_WORDS:
+                continue
+            quoted = {self.quote_of_token[i] for i in range(*content) if i in self.quote_of_token}
+            inside = sum(1 for i in range(*content) if i in self.quote_of_token)
+            if quoted and inside >= 0.5 * (content[1] - content[0]):
+                for qi in quoted:
+                    quote_cues.setdefault(qi, (doc[content[0] - 1] if label.i < content[0] else doc[content[1]], label))
+                continue
+            cue = doc[content[0] - 1] if label.i < content[0] else doc[content[1]]
+            out.append(Found("indirect", start, end, cue=cue, cue_end=cue, subject=label, order=cue.i,
+                             confidence=0.6))
+        return out
+
     # -- according to ------------------------------------------------------------------
 
     def _according_to(self, quote_cues: dict) -> list[Found]:
@@ -414,7 +479,14 @@ class StatementFinder:
                 verb_class, objects = VOTE_SIDES[side.lower_], [side]
             if not objects or any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # 'Blair was urged to ...': the subject is acted upon, it does not act
-            if verb_class is None:
+            # 'endorsed Clinton', 'cited a report', 'blasted the ruling': an act news reports as
+            # an attribution (a cue mined from the train split) is a statement of its own.
+            standalone = lemma in lex.dobj_cues and any(c.dep_ == "dobj" for c in objects)
+            if standalone:
+                objects = [c for c in objects if c.dep_ in ("dobj", "prep", "oprd", "xcomp")]
+            if verb_class is None and standalone:
+                generic_object = False
+            elif verb_class is None:
                 # 'renewed its calls for', 'pressed the demand'
                 dobj = next((c for c in objects if c.dep_ == "dobj"), None)
                 if dobj is None or dobj.lemma_.lower() not in ("call", "demand", "proposal", "push", "bid", "plea"):
@@ -427,10 +499,11 @@ class StatementFinder:
             if subject is None:
                 continue
             speaker = self.speakers.resolve(subject)
-            if speaker is None or speaker.key is None or self.table.actors[speaker.key].type == "group":
+            if speaker is None or speaker.key is None or (
+                    self.table.actors[speaker.key].type == "group" and not standalone):
                 continue  # an act needs a named actor ('negotiators failed to agree' is not one)
             hi = max(c.right_edge.i for c in objects) + 1
-            start, end = _span_chars(doc, tok.i, hi)
+            start, end = _span_chars(doc, tok.i + 1 if standalone else tok.i, hi)
             if start < 0:
                 continue
             head_nouns = {t.lemma_.lower() for t in doc[tok.i + 1:hi] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
@@ -438,7 +511,7 @@ class StatementFinder:
                 "action", start, end, cue=tok, cue_end=tok, subject=subject, speaker=speaker,
                 order=tok.i, verb_class=verb_class, negated=_negated(tok),
                 anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS) and not generic_object,
-                counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6,
+                counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6, standalone=standalone,
             ))
         return out
 

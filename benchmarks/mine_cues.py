@@ -1,0 +1,100 @@
+"""Mine attribution cue verbs from PolNeAR's train split, with their precision as cues.
+
+    python benchmarks/mine_cues.py [--limit N] [--out extract/nlp/data/cues.toml]
+
+For every verb the parser finds in ../shared/devsets/polnear_train.jsonl, by construction
+('ccomp': it governs a clause, 'xcomp': an infinitive, 'dobj': a direct object), counts how
+often it occurs with a subject and how often it is the cue of a gold attribution whose content
+overlaps what it governs. A lemma is admitted for a construction when it is seen at least
+``--min-count`` times as a cue and is a cue in at least ``--min-precision`` of its occurrences.
+The output is a data file the statement rules read (extract/nlp/data/cues.toml): lemma,
+construction, times seen as a cue, occurrences, precision. Derived counts only: no text from
+the corpus is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+TRAIN = REPO.parent / "shared" / "devsets" / "polnear_train.jsonl"
+CONSTRUCTIONS = ("ccomp", "xcomp", "dobj")
+
+
+def construction(tok) -> tuple[str, object] | None:
+    for dep in CONSTRUCTIONS:
+        child = next((c for c in tok.children if c.dep_ == dep), None)
+        if child is not None:
+            return dep, child
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--out", type=Path, default=REPO / "extract" / "nlp" / "data" / "cues.toml")
+    args = ap.parse_args()
+
+    import spacy
+
+    from extract.nlp.pipeline import model_name
+    from extract.nlp.text import unwrap
+
+    nlp = spacy.load(model_name(None), disable=["ner"])
+    with open(TRAIN, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    if args.limit:
+        rows = rows[:args.limit]
+    seen: Counter = Counter()    # (lemma, construction) -> occurrences with a subject
+    as_cue: Counter = Counter()  # (lemma, construction) -> occurrences that are a gold cue
+    texts = ((unwrap(r["text"]), r) for r in rows)
+    for doc, row in nlp.pipe(texts, as_tuples=True, batch_size=16):
+        gold = [([(s["start"], s["end"]) for s in a.get("cue") or []],
+                 [(s["start"], s["end"]) for s in a.get("content") or []])
+                for a in row["attributions"] if a.get("content")]
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and tok.dep_ not in ("acl", "advcl"):
+                continue
+            found = construction(tok)
+            if found is None:
+                continue
+            dep, child = found
+            key = (tok.lemma_.lower(), dep)
+            seen[key] += 1
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            for cues, contents in gold:
+                if any(s <= tok.idx < e for s, e in cues) and any(min(hi, e) > max(lo, s) for s, e in contents):
+                    as_cue[key] += 1
+                    break
+    admitted = sorted(
+        ((lemma, dep, as_cue[(lemma, dep)], seen[(lemma, dep)]) for lemma, dep in as_cue
+         if as_cue[(lemma, dep)] >= args.min_count and as_cue[(lemma, dep)] / seen[(lemma, dep)] >= args.min_precision),
+        key=lambda x: (x[1], -x[2], x[0]))
+    lines = [
+        "# Attribution cues mined from PolNeAR's train split (benchmarks/mine_cues.py):",
+        f"# {len(rows)} articles; admitted when seen as a cue >= {args.min_count} times and a cue in",
+        f"# >= {args.min_precision:.0%} of its occurrences with that construction. Derived counts only.",
+        "# construction: ccomp = governs a clause, xcomp = an infinitive, dobj = a direct object.",
+        "",
+    ]
+    for dep in CONSTRUCTIONS:
+        lines.append(f"[{dep}]")
+        for lemma, d, cue_n, n in admitted:
+            if d == dep:
+                lines.append(f'"{lemma}" = {{ cue = {cue_n}, seen = {n}, precision = {cue_n / n:.2f} }}')
+        lines.append("")
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(admitted)} cue forms written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
