@@ -63,6 +63,9 @@ class Lexicon:
     condition_after: tuple[tuple[str, ...], ...] = ()
     parties: dict[str, str] = field(default_factory=dict)        # surface -> party name
     opposition_words: frozenset[str] = frozenset()               # 'shadow' home secretary
+    # Word valences from VADER's lexicon (vaderSentiment, MIT; about 7,500 words rated -4..+4
+    # by human raters): what a predicate or a verb says of the topic it governs.
+    valence: dict[str, float] = field(default_factory=dict)
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     female_names: frozenset[str] = frozenset()
@@ -161,9 +164,23 @@ def load() -> Lexicon:
     lex.support_words = _phrases(stance["support_words"])
     lex.oppose_words = _phrases(stance["oppose_words"])
     lex.neutral_words = _phrases(stance["neutral_words"])
+    lex.valence = _vader_valences()
     lex.prerequisite_first = _phrases(stance["prerequisite_first"])
     lex.condition_after = _phrases(stance["condition_after"])
     return lex
+
+
+def _vader_valences() -> dict[str, float]:
+    """VADER's word list, read from the installed package's data file (nothing downloaded)."""
+    from importlib.resources import files
+
+    out = {}
+    text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0]] = float(parts[1])
+    return out
 
 
 def ruler_patterns() -> list[dict]:

@@ -11,6 +11,8 @@ Decided by the first rule that applies, with the words that decided it kept as e
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from ..records import StanceRec
@@ -41,6 +43,38 @@ HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine",
            "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
 HELPFUL = {"help", "protect", "benefit", "work", "save", "support", "boost", "create", "improve",
            "strengthen", "secure", "ensure", "reduce", "cut"}
+# How strongly VADER must rate a word before it takes a side on its own: predicates about a
+# topic ('the rebate is unjustified'), verbs governing it ('attacked the rebate').
+EVALUATION_VALENCE = 1.0
+VERB_VALENCE = 1.5
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# VADER compound score from which the tone of a statement's clause decides a side (last rule).
+TONE_THRESHOLD = 0.4
+PREDICTIVE = {"will", "would", "could", "might", "may", "wo", "'ll"}
+
+
+@lru_cache(maxsize=1)
+def _tone_analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence_side(lex: Lexicon, word, threshold: float) -> str | None:
+    """'support' or 'oppose' for a word VADER rates at least ``threshold`` either way; a word
+    it lacks that negates one it rates ('unjustified', 'unworkable') takes the opposite."""
+    for form in (word.lower_, word.lemma_.lower()):
+        value = lex.valence.get(form)
+        if value is None:
+            for prefix in NEGATIVE_PREFIXES:
+                if form.startswith(prefix) and (stem := lex.valence.get(form[len(prefix):])) and stem > 0:
+                    value = -stem
+                    break
+        if value is not None and abs(value) >= threshold:
+            return "support" if value > 0 else "oppose"
+    return None
+
+
 # Words that decide only when nothing stronger is near.
 WEAK = {"should", "must", "remains", "possible", "need", "needs", "key", "good", "end", "no", "stop", "lead"}
 
@@ -134,6 +168,8 @@ class StanceRules:
                     label = "support"
                 elif lemma in lex.oppose_verbs or lemma in lex.reduce_verbs:
                     label = "oppose"
+                elif lemma not in lex.speech_verbs:
+                    label = valence_side(lex, head, VERB_VALENCE)  # 'praised', 'attacked'
                 if label or lemma in self.lex.speech_verbs:
                     break
             if head.dep_ in _CLIMB and head.head != head:
@@ -189,7 +225,7 @@ class StanceRules:
             key = w.lemma_.lower()
             label = ("oppose" if key in lex.negative_evaluations or w.lower_ in lex.negative_evaluations
                      else "support" if key in lex.positive_evaluations or w.lower_ in lex.positive_evaluations
-                     else None)
+                     else valence_side(lex, w, EVALUATION_VALENCE) if w.pos_ in ("ADJ", "NOUN") else None)
             if label:
                 if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in w.children):
                     return FLIP[label], "not " + w.text
@@ -378,4 +414,27 @@ class StanceRules:
             if negated:
                 return FLIP[label], 0.55, f"not {text}"
             return label, 0.6, text
+        # 5. the tone of what is said around the topic (VADER, with its negation and
+        # intensifier handling): news rarely quotes someone on an issue without a side.
+        toned = self._tone(ms, lo, hi)
+        if toned:
+            return toned
         return "neutral", 0.4, None
+
+    def _tone(self, ms: list[TopicMention], lo: int, hi: int) -> tuple[str, float, str] | None:
+        doc = self.doc
+        for m in ms:
+            sent = sent_of(doc[m.start])
+            a, b = max(lo, sent.start), min(hi, sent.end)
+            # Not the topic's own words, nor certainty ('positive that ...', 'sure that ...').
+            words = [t for t in doc[a:b] if not (m.start <= t.i < m.end) and not (
+                t.pos_ == "ADJ" and (any(c.dep_ == "ccomp" for c in t.children)
+                                     or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"))]
+            if len(words) < 3 or any(t.tag_ == "MD" and t.lower_ in PREDICTIVE for t in words):
+                continue  # a forecast ('will not develop into a trade war') takes no side
+            score = _tone_analyzer().polarity_scores(" ".join(t.text for t in words))["compound"]
+            if abs(score) >= TONE_THRESHOLD:
+                label = "support" if score > 0 else "oppose"
+                rated = [t.text for t in words if self.lex.valence.get(t.lower_, 0) * score > 0]
+                return label, 0.45, "tone: " + " ".join(rated[:3])
+        return None

@@ -482,8 +482,6 @@ class StatementFinder:
             # 'endorsed Clinton', 'cited a report', 'blasted the ruling': an act news reports as
             # an attribution (a cue mined from the train split) is a statement of its own.
             standalone = lemma in lex.dobj_cues and any(c.dep_ == "dobj" for c in objects)
-            if standalone:
-                objects = [c for c in objects if c.dep_ in ("dobj", "prep", "oprd", "xcomp")]
             if verb_class is None and standalone:
                 generic_object = False
             elif verb_class is None:
