@@ -10,6 +10,7 @@
 - ``store.topics``     curated and proposed topics, the topics file, topic edits (topics.py)
 - ``store.browse``     keyset-paginated reads for the explorer's lists (browse.py)
 - ``store.team``       coders: claims, double coding, side-by-side codings (team.py)
+- ``store.dna``        Discourse Network Analyzer files in and out (dna.py, dna_export.py)
 - ``store.stance_rows`` the counted stance rows the analysis module aggregates (stance_rows.py)
 
 Extraction, the TUI, export and analysis all go through this API.
@@ -23,6 +24,7 @@ from .actors import ActorRepo
 from .articles import ArticleIn, ArticleRepo, fts_query
 from .browse import BrowseRepo
 from .db import Database, StoreError, alias_key, utcnow
+from .dna import DnaRepo
 from .extraction import ExtractionRepo
 from .review import ReviewRepo
 from .runs import RunRepo
@@ -44,6 +46,7 @@ class Store(Database):
         self.coder = check_coder(coder) if coder is not None else default_coder()
         super().__init__(path, readonly=readonly, create=create)
         self.team = TeamRepo(self)
+        self.dna = DnaRepo(self)
         self.articles = ArticleRepo(self)
         self.runs = RunRepo(self)
         self.actors = ActorRepo(self)

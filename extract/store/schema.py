@@ -216,8 +216,9 @@ CREATE INDEX articles_source ON articles(coalesce(source, '') COLLATE NOCASE, id
 # its stances is kept side by side in 'codings' / 'coding_stances' (agreement is computed
 # there, counts use the statement's own columns); 'claims' hands concurrent coders different
 # statements; 'double_coding' lists statements meant for two coders; 'settings' holds the
-# database-wide options (double-coding share); 'actor_attributes' keeps imported attributes
-# (DNA's Type, Notes) for the way out. Existing rows are kept: old decisions have coder NULL.
+# database-wide options (double-coding share); articles get an author; 'article_attributes' and
+# 'actor_attributes' keep imported fields Parley has no column for (DNA's Section, Type, Notes,
+# colours) for the way out. Existing rows are kept: old decisions have coder NULL.
 _V4 = """
 ALTER TABLE reviews ADD COLUMN coder TEXT;
 CREATE INDEX reviews_coder ON reviews(coder, id);
@@ -255,6 +256,13 @@ CREATE TABLE double_coding (
 CREATE TABLE settings (
     key           TEXT PRIMARY KEY,
     value         TEXT NOT NULL
+);
+ALTER TABLE articles ADD COLUMN author TEXT;
+CREATE TABLE article_attributes (
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (article_id, name)
 );
 CREATE TABLE actor_attributes (
     actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
