@@ -55,4 +55,5 @@ async def test_double_coding_then_adjudicating_a_disagreement(seed_db):
         await settle(pilot)
         assert row(seed_db, "SELECT review, reviewed_by, adjudicated_by FROM statements WHERE id = ?",
                    (first,)) == ("rejected", "ana", "ana")
-        assert "end of the queue" in screen_text(app)
+        await settle(pilot)
+        assert "rejected by ana, just now" in screen_text(app)  # the adjudicated decision, shown
