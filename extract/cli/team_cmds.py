@@ -100,3 +100,19 @@ def agreement(ctx, coders, as_json):
         click.echo(f"{title}: alpha {alpha} over {r['items']} items coded by two or more "
                    f"({r['agreed']} agreed, {r['disagreed']} disagreed)")
     click.echo(f"disagreements waiting for adjudication: {result['open_disagreements']}")
+
+
+@main.command("log")
+@click.option("--coder", "coder", default=None, metavar="NAME", help="Only this coder's decisions.")
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+@click.pass_context
+def log(ctx, coder, limit):
+    """The audit log: every decision, newest first, with its coder."""
+    from ..textsafe import one_line
+
+    with open_store(ctx, readonly=True) as store:
+        rows = store.review.history(limit, coder=coder)
+    for r in rows:
+        undone = " (undone)" if r["undone"] else ""
+        click.echo(one_line(f"{r['at']}  {r['coder'] or '(no coder)'}  {r['entity']} {r['entity_id']} "
+                            f"{r['field']}: {r['old_value']} -> {r['new_value']}{undone}"))
