@@ -351,6 +351,7 @@ class BrowseRepo:
             "  WHERE t.id = r.entity_id) END AS topic "
             "FROM reviews r WHERE r.decision = (SELECT decision FROM reviews WHERE undone = 0 "
             "AND decision IS NOT NULL AND (coder = ? OR coder IS NULL) ORDER BY id DESC LIMIT 1) "
+            "AND r.entity NOT IN ('coding', 'coding_stance') "  # a coder's own copy, not news
             "ORDER BY r.id", (self.store.coder,))
         out = [dict(r) for r in rows]
         for row in out:

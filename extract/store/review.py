@@ -195,14 +195,14 @@ class ReviewRepo:
                                       (row[0], d.coder)).fetchone():
                     _code(d, row[0], "edited")
                 return d.id
+            d.set("stance", stance_id, "review_label", label)
+            d.set("stance", stance_id, "review", "accepted" if label == row[1] else "edited")
+            d.set("stance", stance_id, "reviewed_at", utcnow())
+            d.set("stance", stance_id, "reviewed_by", d.coder)
             if adjudicate:
                 d.set("statement", row[0], "adjudicated_by", d.coder)
             else:
                 _code_stance(d, row[0], row[2], label)
-            d.set("stance", stance_id, "reviewed_by", d.coder)
-            d.set("stance", stance_id, "review_label", label)
-            d.set("stance", stance_id, "review", "accepted" if label == row[1] else "edited")
-            d.set("stance", stance_id, "reviewed_at", utcnow())
             _mark_edited(d, row[0])
             return d.id
 
@@ -212,9 +212,9 @@ class ReviewRepo:
             if row is None:
                 raise StoreError(f"stance {stance_id} does not exist")
             _own_only(d, row[0], None, "stance")
-            d.set("stance", stance_id, "reviewed_by", d.coder)
             d.set("stance", stance_id, "review", "rejected")
             d.set("stance", stance_id, "reviewed_at", utcnow())
+            d.set("stance", stance_id, "reviewed_by", d.coder)
             return d.id
 
     def add_stance(self, statement_id: int, topic_id: int, label: str) -> int:

@@ -5,6 +5,7 @@ different statements, every decision with its coder; each explorer's counter fol
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 
@@ -30,7 +31,8 @@ def quit_app(session: str) -> None:
 
 def test_two_coders_review_at_once_without_lost_decisions(extracted_db, tmp_path):
     db = extracted_db
-    ana, ben = f"parley-ana-{tmp_path.name}", f"parley-ben-{tmp_path.name}"
+    tag = f"{os.getpid()}-{tmp_path.name}"  # other test runs on this machine share the tmux server
+    ana, ben = f"parley-ana-{tag}", f"parley-ben-{tag}"
     start(ana, db, tmp_path, "ana")
     start(ben, db, tmp_path, "ben")
     try:
