@@ -29,7 +29,7 @@ COLUMNS = {
     "statements": ["id", "article_id", "speaker.name", "speaker.type", "speaker.affiliation",
                    "speaker.mention", "speaker.start", "speaker.end", "cue.text", "cue.start",
                    "cue.end", "content.text", "content.start", "content.end", "kind", "topics",
-                   "review"],
+                   "review", "review_by", "review_at", "adjudicated_by", "codings"],
     "stances": ["actor", "actor_type", "affiliation", "topic", "stance", "counts.support",
                 "counts.oppose", "counts.conditional", "counts.neutral", "statements", "reviewed"],
 }
@@ -80,6 +80,11 @@ def statements(store: Store) -> Iterator[dict]:
             f"WHERE st.statement_id IN ({','.join('?' * len(ids))}) AND st.review != 'rejected' "
             "AND t.deleted = 0 ORDER BY t.name", tuple(ids)):
             topics.setdefault(sid, []).append({"name": name, "stance": label, "confidence": confidence})
+        codings: dict[int, list[dict]] = {}
+        for sid, coder, review in store.query(
+            f"SELECT statement_id, coder, review FROM codings WHERE statement_id IN ({','.join('?' * len(ids))}) "
+            "ORDER BY id", tuple(ids)):
+            codings.setdefault(sid, []).append({"coder": coder, "review": review})
         for r in rows:
             speaker = actor_rows.get(r["speaker_id"])
             affiliation = actor_rows.get(speaker[2])[0] if speaker and speaker[2] in actor_rows else None
@@ -91,6 +96,8 @@ def statements(store: Store) -> Iterator[dict]:
                 "cue": {"text": r["cue"], "start": r["cue_start"], "end": r["cue_end"]},
                 "content": {"text": r["content"], "start": r["content_start"], "end": r["content_end"]},
                 "kind": r["kind"], "topics": topics.get(r["id"], []), "review": r["review"],
+                "review_by": r["reviewed_by"], "review_at": r["reviewed_at"],
+                "adjudicated_by": r["adjudicated_by"], "codings": codings.get(r["id"], []),
             }
         last = ids[-1]
 

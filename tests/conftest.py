@@ -17,6 +17,13 @@ CORPUS = SHARED / "corpora" / "news_volume.jsonl"
 SEED = SHARED / "seeds" / "000_96f73f12d8d1799f.txt"
 
 
+@pytest.fixture(autouse=True)
+def _coder(monkeypatch):
+    """One known coder name for every test (the login name differs between machines and
+    shows in the status line, so in snapshots)."""
+    monkeypatch.setenv("PARLEY_CODER", "analyst")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "parley.db"

@@ -42,11 +42,13 @@ class ParleyApp(App):
     status = reactive("", repaint=False)
     busy = reactive(False, repaint=False)
 
-    def __init__(self, db_path: str | Path, *, theme: str | None = None, refresh: bool = True) -> None:
+    def __init__(self, db_path: str | Path, *, theme: str | None = None, refresh: bool = True,
+                 coder: str | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.db_name = self.db_path.name
-        self.store = Store(self.db_path, create=False)
+        self.store = Store(self.db_path, create=False, coder=coder)
+        self.coder = self.store.coder
         self.export_dir = Path.cwd()
         self._refresh = refresh
         self._data_version: int | None = None
@@ -68,6 +70,10 @@ class ParleyApp(App):
         self.set_interval(0.25, self._update_busy)
 
     def on_unmount(self) -> None:
+        try:
+            self.store.team.release()  # other coders may take the statement this one held
+        except StoreError:
+            pass
         self.store.close()
         if self._counting is not None:
             self._counting.close()
@@ -78,7 +84,7 @@ class ParleyApp(App):
         never holds the lock that the next page or the next review item waits for."""
         with self._counting_lock:
             if self._counting is None:
-                self._counting = Store(self.db_path, create=False)
+                self._counting = Store(self.db_path, create=False, coder=self.coder)
             return self._counting
 
     # -- status ------------------------------------------------------------------------
@@ -92,7 +98,7 @@ class ParleyApp(App):
             s = browse.status_counts()
             self._data_version = self.store.browse.data_version()
         self._counts = s
-        text = (f"{s['articles']:,} art · {s['statements']:,} stmt · {s['reviewed']:,} rev · "
+        text = (f"{self.coder} · {s['articles']:,} art · {s['statements']:,} stmt · {s['reviewed']:,} rev · "
                 f"{s['actors']:,} actors · {s['topics']:,} topics")
         self.call_from_thread(setattr, self, "status", text)
 
@@ -192,10 +198,10 @@ class ParleyApp(App):
         self.call_from_thread(self.notify, f"exported {count:,} rows to {path}", markup=False, timeout=8)
 
 
-def run_tui(db_path: str | Path, *, theme: str | None = None) -> None:
+def run_tui(db_path: str | Path, *, theme: str | None = None, coder: str | None = None) -> None:
     """Open the explorer on a database (used by `parley tui` and `parley demo`)."""
     try:
-        app = ParleyApp(db_path, theme=theme)
+        app = ParleyApp(db_path, theme=theme, coder=coder)
     except StoreError as exc:
         raise SystemExit(f"error: {exc}") from None
     app.run()

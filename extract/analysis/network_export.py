@@ -99,17 +99,19 @@ def _csv(graph: nx.Graph) -> str:
                          d["conditional"], d["neutral"], d["mixed"]])
         rows.sort(key=lambda r: (str(r[0]).casefold(), str(r[3]).casefold()))
     else:
-        header = ["source", "source_type", "source_affiliation", "target", "target_type",
-                  "target_affiliation", "weight", "congruence", "conflict", "shared", "topics"]
+        # One row per undirected pair, 'source, target, weight' first (what Gephi and DNA
+        # users' scripts read), then the details.
+        header = ["source", "target", "weight", "source_type", "source_affiliation", "target_type",
+                  "target_affiliation", "congruence", "conflict", "shared", "topics"]
         rows = []
         for u, v, d in graph.edges(data=True):
             if nodes[u]["label"].casefold() > nodes[v]["label"].casefold():
                 u, v = v, u
-            rows.append([nodes[u]["label"], nodes[u]["actor_type"], nodes[u]["affiliation"],
-                         nodes[v]["label"], nodes[v]["actor_type"], nodes[v]["affiliation"],
-                         round(d["weight"], 6), round(d["congruence"], 6), round(d["conflict"], 6),
-                         d["shared"], d["topics"]])
-        rows.sort(key=lambda r: (-abs(r[6]), str(r[0]).casefold(), str(r[3]).casefold()))
+            rows.append([nodes[u]["label"], nodes[v]["label"], round(d["weight"], 6),
+                         nodes[u]["actor_type"], nodes[u]["affiliation"],
+                         nodes[v]["actor_type"], nodes[v]["affiliation"],
+                         round(d["congruence"], 6), round(d["conflict"], 6), d["shared"], d["topics"]])
+        rows.sort(key=lambda r: (-abs(r[2]), str(r[0]).casefold(), str(r[1]).casefold()))
     writer.writerow(header)
     writer.writerows([csv_safe(x) for x in row] for row in rows)
     return buffer.getvalue()

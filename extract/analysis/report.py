@@ -107,6 +107,12 @@ def _evidence_lines(b: Briefing, cell: dict) -> tuple[list[dict], int]:
     return shown, len(cell["statements"]) - len(shown)
 
 
+def _review(ev: dict) -> str:
+    """'accepted by ana' (the coder who decided it), or the bare state."""
+    who = ev.get("reviewed_by")
+    return f"{ev['review']} by {who}" if who and ev["review"] != "pending" else ev["review"]
+
+
 def _source(ev: dict) -> str:
     parts = [ev.get("title") or f"article {ev['article_id']}", ev.get("source"), ev.get("published")]
     return ", ".join(one_line(str(p)) for p in parts if p)
@@ -147,7 +153,7 @@ def render_markdown(b: Briefing) -> str:
             for ev in shown:
                 speaker = ev.get("speaker") or ev.get("speaker_text") or "unknown speaker"
                 out.append(f"- {md(speaker)}: \u201c{md(ev['content'])}\u201d \u2014 {md(_source(ev))}"
-                           f" \\({md(ev['review'])}\\)")
+                           f" \\({md(_review(ev))}\\)")
             if more:
                 out.append(f"- \u2026 and {more} more")
             out.append("")
@@ -204,7 +210,7 @@ def render_html(b: Briefing) -> str:
             for ev in shown:
                 speaker = ev.get("speaker") or ev.get("speaker_text") or "unknown speaker"
                 out.append(f"<blockquote><b>{h(speaker)}</b>: \u201c{h(ev['content'])}\u201d "
-                           f'<span class="src">\u2014 {h(_source(ev))} ({h(ev["review"])})</span></blockquote>')
+                           f'<span class="src">\u2014 {h(_source(ev))} ({h(_review(ev))})</span></blockquote>')
             if more:
                 out.append(f"<p>\u2026 and {more} more</p>")
     out.append("</body></html>")

@@ -288,7 +288,10 @@ def timeline(ctx, actors, topics, actor_types, reviewed_only, changed, as_json):
 # -- network, report ------------------------------------------------------------------------
 
 @main.command()
-@click.option("--kind", type=click.Choice(KINDS + ("actor-topic",)), default="subtract", show_default=True)
+@click.option("--kind", type=click.Choice(KINDS + ("actor-topic", "co-occurrence")), default="subtract",
+              show_default=True)
+@click.option("--weighting", type=click.Choice(["parley", "dna"]), default="parley", show_default=True,
+              help="parley: agreement of actors' positions per topic; dna: DNA's counts of statement pairs.")
 @click.option("--normalize", type=click.Choice(NORMALIZATIONS), default="none", show_default=True,
               help="Agreement networks only.")
 @click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
@@ -296,17 +299,25 @@ def timeline(ctx, actors, topics, actor_types, reviewed_only, changed, as_json):
 @filter_options
 @click.option("--actors", "actors", multiple=True, metavar="NAMES", help="Only these actors.")
 @click.pass_context
-def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_evidence, reviewed_only, actors):
+def network(ctx, kind, weighting, normalize, fmt, out_path, topics, actor_types, min_evidence, reviewed_only,
+            actors):
     """Write an actor network for Gephi, visone or UCINET.
 
     congruence / conflict / subtract: actors joined by agreement on shared topics;
-    actor-topic: the two-mode actor x topic network."""
+    actor-topic: the two-mode actor x topic network; co-occurrence (--weighting dna): every
+    pair of statements on a shared topic, whatever the side."""
     from ..analysis.agreement import agreement_network
     from ..analysis.matrix import actor_topic_matrix
     from ..analysis.network_export import actor_topic_graph, agreement_graph, write_network
     filters = filters_from(topics, actor_types, min_evidence, reviewed_only, actors)
+    if kind == "co-occurrence" and weighting != "dna":
+        raise click.UsageError("--kind co-occurrence counts statement pairs: use it with --weighting dna")
     with open_store(ctx) as store:
-        if kind == "actor-topic":
+        if weighting == "dna":
+            from ..analysis.dna_network import dna_graph, dna_network
+
+            graph = dna_graph(dna_network(store, kind=kind, **filters))
+        elif kind == "actor-topic":
             graph = actor_topic_graph(actor_topic_matrix(store, **filters))
         else:
             graph = agreement_graph(agreement_network(store, kind=kind, normalize=normalize, **filters))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..store import Store, StoreError
+from ..store import Store, StoreError, check_coder, default_coder
 
 DEFAULT_DB = "parley.db"
 
@@ -61,13 +61,15 @@ def _write_crash_log() -> str:
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", default=default_db, show_default="./parley.db or $PARLEY_DB",
               type=click.Path(dir_okay=False), help="SQLite database file.")
+@click.option("--coder", "coder", default=None, metavar="NAME",
+              help="Who makes the decisions (default: $PARLEY_CODER, else the login name).")
 @click.version_option(__version__, prog_name="parley")
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, coder: str | None) -> None:
     """Parley: who said what in the news, reviewed and compared from the terminal.
 
     With no command, opens the explorer on --db."""
-    ctx.obj = {"db": db_path}
+    ctx.obj = {"db": db_path, "coder": check_coder(coder) if coder is not None else default_coder()}
     if ctx.invoked_subcommand is None:
         ctx.invoke(main.commands["tui"])
 
@@ -78,4 +80,4 @@ def open_store(ctx: click.Context, *, create: bool = False, readonly: bool = Fal
     if not create and not path.exists():
         raise StoreError(f"database not found: {path} (create it with 'parley ingest PATH', "
                          "or try 'parley demo')")
-    return Store(path, readonly=readonly, create=create)
+    return Store(path, readonly=readonly, create=create, coder=ctx.obj.get("coder"))

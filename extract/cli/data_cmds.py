@@ -228,4 +228,4 @@ def demo(ctx, no_tui, rebuild):
         return
     from .tui_cmds import run_tui
 
-    run_tui(db)
+    run_tui(db, coder=ctx.obj.get("coder"))

@@ -173,15 +173,26 @@ def topics_import(ctx, path):
 # -- export -------------------------------------------------------------------------------
 
 @main.command()
-@click.argument("kind", type=click.Choice(["articles", "actors", "statements", "stances"]))
+@click.argument("kind", type=click.Choice(["articles", "actors", "statements", "stances", "dna"]))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Output file [default: standard output].")
 @click.pass_context
 def export(ctx, kind, fmt, out_path):
-    """Export articles, actors, statements or the actor x topic stances."""
+    """Export articles, actors, statements or the actor x topic stances; 'dna' writes a
+    Discourse Network Analyzer database (--out FILE.dna) of the reviewed statements."""
     from ..export import write
 
+    if kind == "dna":
+        if out_path == "-":
+            raise StoreError("a DNA database is a file: give --out FILE.dna")
+        with open_store(ctx, readonly=True) as store:
+            counts = store.dna.export_file(out_path)
+        note = (f"; {counts['approximated']} conditional or neutral stances written as agreement 1"
+                if counts["approximated"] else "")
+        click.echo(f"wrote {out_path}: {counts['documents']} documents, {counts['statements']} statements, "
+                   f"{counts['coders']} coders{note}", err=True)
+        return
     with open_store(ctx, readonly=True) as store:
         if out_path == "-":
             try:

@@ -15,11 +15,11 @@ def tui(ctx: click.Context, theme: str | None) -> None:
     open_store(ctx).close()  # a clear one-line error for a missing or broken file
     from tui.app import run_tui
 
-    run_tui(ctx.obj["db"], theme=theme)
+    run_tui(ctx.obj["db"], theme=theme, coder=ctx.obj.get("coder"))
 
 
-def run_tui(db_path, theme: str | None = None) -> None:
+def run_tui(db_path, theme: str | None = None, coder: str | None = None) -> None:
     """Open the explorer (``parley demo`` calls this); Textual is imported only here."""
     from tui.app import run_tui as _run
 
-    _run(db_path, theme=theme)
+    _run(db_path, theme=theme, coder=coder)

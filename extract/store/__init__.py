@@ -9,6 +9,8 @@
 - ``store.extraction`` writes one article's extraction, keeping reviewed rows (extraction.py)
 - ``store.topics``     curated and proposed topics, the topics file, topic edits (topics.py)
 - ``store.browse``     keyset-paginated reads for the explorer's lists (browse.py)
+- ``store.team``       coders: claims, double coding, side-by-side codings (team.py)
+- ``store.dna``        Discourse Network Analyzer files in and out (dna.py, dna_export.py)
 - ``store.stance_rows`` the counted stance rows the analysis module aggregates (stance_rows.py)
 
 Extraction, the TUI, export and analysis all go through this API.
@@ -22,22 +24,29 @@ from .actors import ActorRepo
 from .articles import ArticleIn, ArticleRepo, fts_query
 from .browse import BrowseRepo
 from .db import Database, StoreError, alias_key, utcnow
+from .dna import DnaRepo
 from .extraction import ExtractionRepo
 from .review import ReviewRepo
 from .runs import RunRepo
 from .stance_rows import StanceRowRepo
+from .team import TeamRepo, check_coder, default_coder
 from .topics import TopicRepo
 from .schema import ACTOR_TYPES, REVIEW_STATES, SCHEMA_VERSION, STANCE_LABELS, STATEMENT_KINDS
 
 __all__ = [
     "ACTOR_TYPES", "REVIEW_STATES", "SCHEMA_VERSION", "STANCE_LABELS", "STATEMENT_KINDS",
-    "ArticleIn", "Store", "StoreError", "alias_key", "fts_query", "utcnow",
+    "ArticleIn", "Store", "StoreError", "alias_key", "check_coder", "default_coder", "fts_query", "utcnow",
 ]
 
 
 class Store(Database):
-    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True):
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True,
+                 coder: str | None = None):
+        # Checked before the file is opened: a bad coder name leaves the store untouched.
+        self.coder = check_coder(coder) if coder is not None else default_coder()
         super().__init__(path, readonly=readonly, create=create)
+        self.team = TeamRepo(self)
+        self.dna = DnaRepo(self)
         self.articles = ArticleRepo(self)
         self.runs = RunRepo(self)
         self.actors = ActorRepo(self)

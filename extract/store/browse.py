@@ -341,8 +341,8 @@ class BrowseRepo:
         return q
 
     def last_decision(self) -> list[dict]:
-        """The rows of the most recent decision that undo would revert (oldest first), each
-        with the statement it concerns and, for a stance, its topic name."""
+        """The rows of the most recent decision that undo would revert (this coder's, oldest
+        first), each with the statement it concerns and, for a stance, its topic name."""
         rows = self.store.query(
             "SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, "
             "CASE r.entity WHEN 'statement' THEN r.entity_id "
@@ -350,7 +350,9 @@ class BrowseRepo:
             "CASE r.entity WHEN 'stance' THEN (SELECT tp.name FROM stances t JOIN topics tp ON tp.id = t.topic_id "
             "  WHERE t.id = r.entity_id) END AS topic "
             "FROM reviews r WHERE r.decision = (SELECT decision FROM reviews WHERE undone = 0 "
-            "AND decision IS NOT NULL ORDER BY id DESC LIMIT 1) ORDER BY r.id")
+            "AND decision IS NOT NULL AND (coder = ? OR coder IS NULL) ORDER BY id DESC LIMIT 1) "
+            "AND r.entity NOT IN ('coding', 'coding_stance') "  # a coder's own copy, not news
+            "ORDER BY r.id", (self.store.coder,))
         out = [dict(r) for r in rows]
         for row in out:
             if row["statement_id"] is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -166,10 +167,7 @@ class Database:
                 finally:
                     self._depth -= 1
                 return
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreError(_explain(self.path, exc)) from None
+            self._begin_immediate()
             self._depth = 1
             try:
                 yield self.conn
@@ -180,6 +178,19 @@ class Database:
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+
+    def _begin_immediate(self, attempts: int = 3) -> None:
+        """BEGIN IMMEDIATE, waiting out the busy timeout up to ``attempts`` times: several
+        explorers and CLI processes writing at once queue up instead of failing."""
+        for attempt in range(attempts):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or attempt == attempts - 1:
+                    raise StoreError(_explain(self.path, exc)) from None
+                time.sleep(0.05 * (attempt + 1))
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:

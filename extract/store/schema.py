@@ -211,5 +211,66 @@ CREATE INDEX articles_published ON articles(coalesce(published, ''), id);
 CREATE INDEX articles_source ON articles(coalesce(source, '') COLLATE NOCASE, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: analysts as a team. Every logged decision names its coder; a statement remembers who
+# decided it (and who adjudicated a disagreement); each coder's own decision on a statement and
+# its stances is kept side by side in 'codings' / 'coding_stances' (agreement is computed
+# there, counts use the statement's own columns); 'claims' hands concurrent coders different
+# statements; 'double_coding' lists statements meant for two coders; 'settings' holds the
+# database-wide options (double-coding share); articles get an author; 'article_attributes' and
+# 'actor_attributes' keep imported fields Parley has no column for (DNA's Section, Type, Notes,
+# colours) for the way out. Existing rows are kept: old decisions have coder NULL.
+_V4 = """
+ALTER TABLE reviews ADD COLUMN coder TEXT;
+CREATE INDEX reviews_coder ON reviews(coder, id);
+ALTER TABLE statements ADD COLUMN reviewed_by TEXT;
+ALTER TABLE statements ADD COLUMN adjudicated_by TEXT;
+ALTER TABLE stances ADD COLUMN reviewed_by TEXT;
+CREATE TABLE claims (
+    statement_id  INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    coder         TEXT NOT NULL,
+    session       TEXT NOT NULL,
+    expires       REAL NOT NULL     -- Unix seconds
+);
+CREATE INDEX claims_session ON claims(session);
+CREATE TABLE codings (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    coder         TEXT NOT NULL,
+    review        TEXT NOT NULL CHECK (review IN ('pending','accepted','rejected','edited')),
+    at            TEXT,
+    UNIQUE (statement_id, coder)
+);
+CREATE INDEX codings_coder ON codings(coder);
+CREATE TABLE coding_stances (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id      INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    coder         TEXT NOT NULL,
+    label         TEXT CHECK (label IN ('support','oppose','conditional','neutral')),
+    at            TEXT,
+    UNIQUE (statement_id, topic_id, coder)
+);
+CREATE TABLE double_coding (
+    statement_id  INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE
+);
+CREATE TABLE settings (
+    key           TEXT PRIMARY KEY,
+    value         TEXT NOT NULL
+);
+ALTER TABLE articles ADD COLUMN author TEXT;
+CREATE TABLE article_attributes (
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (article_id, name)
+);
+CREATE TABLE actor_attributes (
+    actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (actor_id, name)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)

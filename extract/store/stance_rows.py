@@ -192,7 +192,7 @@ class StanceRowRepo:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             rows = self.store.query(
-                "SELECT s.id, s.content, s.kind, s.review, s.cue, s.speaker_text, "
+                "SELECT s.id, s.content, s.kind, s.review, s.reviewed_by, s.cue, s.speaker_text, "
                 "sp.name AS speaker, a.id AS article_id, a.title, a.source, a.published "
                 "FROM statements s LEFT JOIN actors sp ON sp.id = s.speaker_id "
                 "JOIN articles a ON a.id = s.article_id "

@@ -16,7 +16,8 @@ from tests.extract.conftest import GOLD_FILE
 FIELDS = {
     "articles": ["id", "external_id", "path", "title", "source", "published", "text"],
     "actors": ["id", "name", "type", "affiliation", "aliases", "mentions"],
-    "statements": ["id", "article_id", "speaker", "cue", "content", "kind", "topics", "review"],
+    "statements": ["id", "article_id", "speaker", "cue", "content", "kind", "topics", "review",
+                   "review_by", "review_at", "adjudicated_by", "codings"],
     "stances": ["actor", "actor_type", "affiliation", "topic", "stance", "counts", "statements", "reviewed"],
 }
 

@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from extract.store import STANCE_LABELS
+from extract.store.review import decided_by
+from extract.store.team import Conflict
 
 from .. import keymap, safe
 from ..widgets.article_view import ArticleView, Highlight
@@ -32,6 +34,7 @@ class ReviewScreen(ParleyScreen):
         self.filters: dict = {}
         self.filter_label = ""
         self.lowest_first = False
+        self.disagreements = False  # the adjudication list: statements two coders decided differently
         self.item: dict | None = None  # the statement under review, with stances and context
         self.stance_index = 0
         self.progress: tuple[int, int] | None = None
@@ -53,14 +56,16 @@ class ReviewScreen(ParleyScreen):
     # -- loading -------------------------------------------------------------------------
 
     def _queue_query(self):
-        return self.app.store.browse.review_queue(lowest_confidence=self.lowest_first, **self.filters)
+        base = self.app.store.browse.review_queue(lowest_confidence=self.lowest_first, **self.filters)
+        return self.app.store.team.queue(base, disagreements=self.disagreements)
 
     def reload(self) -> None:
         """Show the current item again (or the first one)."""
         self._scope_total = None  # new data may have new statements
         self._run(None, keep=True)
 
-    def set_filters(self, label: str = "", **filters) -> None:
+    def set_filters(self, label: str = "", disagreements: bool = False, **filters) -> None:
+        self.disagreements = disagreements
         self.filters = {k: v for k, v in filters.items() if v is not None}
         self.filter_label = label
         self.item = None
@@ -91,26 +96,30 @@ class ReviewScreen(ParleyScreen):
                     message, goto = result
                 elif isinstance(result, str):
                     message = result
+        except Conflict as exc:  # another coder decided it since it was shown: say who, move on
+            message = str(exc)
+            advance = True
         except Exception as exc:  # a store error must never kill the review loop
             message = f"not saved: {exc}"
             advance = False
             keep = True
         query = self._queue_query()
         item_id = None
+        team = store.team
         if goto is not None:
             item_id = goto
+            team.claim(item_id)
         elif keep and current is not None:
             item_id = current["id"]
+            team.claim(item_id)
         elif advance and current is not None:
             key = tuple(current["_key"])
-            rows = browse.fetch(query, after=key, limit=1)
-            item_id = rows[0]["id"] if rows else None
+            item_id = team.claim_next(query, after=key)  # fetch and claim in one write
             if item_id is None:
                 message = message or "end of the queue (g starts again from the top)"
                 item_id = current["id"]
         else:
-            rows = browse.fetch(query, limit=1)
-            item_id = rows[0]["id"] if rows else None
+            item_id = team.claim_next(query)
         item = self._load_item(browse, query, item_id) if item_id is not None else None
         self.app.call_from_thread(self._show, item, message, decision is not None)
 
@@ -126,6 +135,7 @@ class ReviewScreen(ParleyScreen):
             st["_key"] = (st["article_id"], st["content_start"], st["id"])
         st["article_title"] = (browse.article(st["article_id"]) or {}).get("title", "")
         st["choices"] = browse.actors_of_article(st["article_id"])
+        st["codings"] = self.app.store.team.codings(statement_id)
         return st
 
     def _show(self, item, message: str, wrote: bool) -> None:
@@ -178,6 +188,8 @@ class ReviewScreen(ParleyScreen):
             head += f" · {safe.line(self.filter_label, 30)}"
         if self.lowest_first:
             head += " · lowest confidence first"
+        if self.disagreements:
+            head += " · adjudicating"
         self.query_one("#review-progress", Static).update(Content(head), layout=False)  # one line, fixed
 
     def _draw(self) -> None:
@@ -203,7 +215,8 @@ class ReviewScreen(ParleyScreen):
     def _meta(self, st: dict) -> Content:
         lines = [
             Content("speaker ") + Content(safe.line(st.get("speaker") or "(unresolved)", 30)).stylize("bold")
-            + Content(f" · {st['kind']} · conf {st['confidence']:.2f} · {st['review']}"),
+            + Content(f" · {st['kind']} · conf {st['confidence']:.2f} · ")
+            + Content(safe.line(decided_by(st["review"], st.get("reviewed_by"), st.get("reviewed_at")), 40)),
             Content("article ") + Content(safe.line(st.get("article_title"), 60)).stylize("dim"),
         ]
         for i, t in enumerate(st["stances"]):
@@ -214,6 +227,9 @@ class ReviewScreen(ParleyScreen):
             lines.append(row.stylize("reverse") if i == self.stance_index and len(st["stances"]) > 1 else row)
         if not st["stances"]:
             lines.append(Content("  no topic: t adds one"))
+        if len(st.get("codings") or []) > 1:
+            coded = " · ".join(f"{c['coder']}: {c['review']}" for c in st["codings"])
+            lines.append(Content("coders ") + Content(safe.line(coded, 70)).stylize("dim"))
         lines.append(Content("1 support 2 oppose 3 conditional 4 neutral · tab next stance").stylize("dim"))
         if self.message:
             lines.append(Content(safe.line(self.message, 100)).stylize("italic"))
@@ -225,13 +241,19 @@ class ReviewScreen(ParleyScreen):
         stances = self.item["stances"] if self.item else []
         return stances[self.stance_index] if 0 <= self.stance_index < len(stances) else None
 
+    def _seen(self, st: dict) -> tuple:
+        """The statement's decision as it was shown: another coder's later one is not overwritten."""
+        return (st["review"], st.get("reviewed_by"), st.get("reviewed_at"))
+
     def action_accept(self) -> None:
         if self.item:
-            self._run(lambda store, st: store.review.accept(st["id"]) and "accepted", advance=True)
+            self._run(lambda store, st: store.review.accept(
+                st["id"], seen=self._seen(st), adjudicate=self.disagreements) and "accepted", advance=True)
 
     def action_reject(self) -> None:
         if self.item:
-            self._run(lambda store, st: store.review.reject(st["id"]) and "rejected", advance=True)
+            self._run(lambda store, st: store.review.reject(
+                st["id"], seen=self._seen(st), adjudicate=self.disagreements) and "rejected", advance=True)
 
     def action_stance(self, label: str) -> None:
         if not self.item or label not in STANCE_LABELS:
@@ -244,7 +266,7 @@ class ReviewScreen(ParleyScreen):
         remaining = [t for t in self.item["stances"] if t["review"] == "pending" and t["id"] != stance_id]
 
         def decide(store, st):
-            store.review.set_stance(stance_id, label)
+            store.review.set_stance(stance_id, label, seen=self._seen(st), adjudicate=self.disagreements)
             return f"{stance['topic']}: {label}"
 
         if remaining:  # stay on this statement, move to its next pending stance
@@ -328,7 +350,9 @@ class ReviewScreen(ParleyScreen):
     @work(thread=True, group="review-topics")
     def _pick_filter(self) -> None:
         browse = self.app.store.browse
-        choices = [{"id": None, "name": "all (clear filters)", "hint": "", "kind": "clear"}]
+        choices = [{"id": None, "name": "all (clear filters)", "hint": "", "kind": "clear"},
+                   {"id": None, "name": "disagreements between coders",
+                    "hint": f"{self.app.store.team.disagreements()} to adjudicate", "kind": "disagreements"}]
         if self.item:
             choices.append({"id": self.item["article_id"], "name": "this article", "hint": "article",
                             "kind": "article"})
@@ -341,6 +365,8 @@ class ReviewScreen(ParleyScreen):
             kind = choice["kind"]
             if kind == "clear":
                 self.set_filters()
+            elif kind == "disagreements":
+                self.set_filters(label="disagreements", disagreements=True)
             else:
                 self.set_filters(label=f"{kind}: {choice['name']}", **{f"{kind}_id": choice["id"]})
 
