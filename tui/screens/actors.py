@@ -26,8 +26,12 @@ TYPE_CYCLE = (None, *ACTOR_TYPES)
 MANY_ACTORS = 1000
 
 
+def _name_width(width: int) -> int:
+    return max(10, width - 1 - 13 - 19 - 14)
+
+
 def actor_line(row: dict, width: int) -> Text:
-    name_w = max(10, width - 13 - 19 - 14)
+    name_w = _name_width(width)
     line = safe.text(" " + safe.cell(row["name"], name_w))
     line.append(" " + safe.cell(row["type"], 12), style="dim")
     line.append(" " + safe.cell(row["affiliation"], 18))
@@ -36,7 +40,7 @@ def actor_line(row: dict, width: int) -> Text:
 
 
 def actor_header(width: int) -> str:
-    name_w = max(10, width - 13 - 19 - 14)
+    name_w = _name_width(width - 2)  # the rows are as wide as the list beside its scrollbar
     return " " + "Actor".ljust(name_w) + " " + "Type".ljust(12) + " " + "Affiliation".ljust(18) + "  Ment.  Stmt."
 
 
