@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .articles import ARTICLE_SORTS, article_sort, fts_query
 from .db import alias_key
+from .statement_context import StatementContext, statement_context
 
 if TYPE_CHECKING:
     from . import Store
@@ -191,26 +192,9 @@ class BrowseRepo:
                 return s
         return None
 
-    def context(self, statement: dict, margin: int = 240) -> tuple[str, int]:
-        """The statement with the sentences around it: (text, offset of the text in the article)."""
-        start = min(x for x in (statement["content_start"], statement.get("speaker_start"),
-                                statement.get("cue_start")) if x is not None)
-        end = max(x for x in (statement["content_end"], statement.get("speaker_end"),
-                              statement.get("cue_end")) if x is not None)
-        lo = max(0, start - margin)
-        row = self.store.query_one(
-            "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
-            (lo + 1, end - lo + margin, statement["article_id"]))
-        text = row[0] if row else ""
-        # Start and stop at sentence boundaries when there is one in the margin.
-        head = max(text.rfind(". ", 0, start - lo), text.rfind("\n", 0, start - lo))
-        cut_start = head + 1 if head >= 0 else 0
-        tail_at = end - lo
-        tails = [i for i in (text.find(". ", tail_at), text.find("\n", tail_at)) if i >= 0]
-        cut_end = min(tails) + 1 if tails else len(text)
-        piece = text[cut_start:cut_end]
-        lead = len(piece) - len(piece.lstrip("\n "))
-        return piece.strip("\n "), lo + cut_start + lead
+    def statement_context(self, statement: dict) -> StatementContext:
+        """The statement's sentence, the one before and the one naming its speaker."""
+        return statement_context(self.store, statement)
 
     # -- actors --------------------------------------------------------------------------
 
