@@ -61,10 +61,11 @@ def _names(topics: list[dict], room: int) -> str:
 
 
 def hidden_columns_line(topics: list[dict], first: int, visible: int, width: int) -> Text:
-    """'◂ h 2 more: a, b      l ▸ c, d, +3 more' (empty when every column is on screen)."""
+    """'◂ h a, b      l ▸ c, d, +3 more', or 'all N topics on screen'."""
     left, right = topics[:first], topics[first + visible:]
     line = Text(no_wrap=True, end="")
     if not left and not right:
+        line.append(f" all {len(topics)} topics on screen", style="dim")
         return line
     right_room = width - 2
     if left:
