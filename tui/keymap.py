@@ -56,7 +56,9 @@ READER = [
 ACTORS = [
     Binding("slash", "filter_name", "Filter", id="actors.filter"),
     Binding("y", "cycle_type", "Type filter", id="actors.type_filter"),
-    Binding("s", "sort('name')", "Sort name", id="actors.sort_name", show=False),
+    Binding("w", "toggle_speakers", "With stmts", id="actors.speakers_only"),
+    Binding("p", "sort('prominence')", "Sort prominence", id="actors.sort_prominence", show=False),
+    Binding("s", "sort('name')", "Sort name", id="actors.sort_name"),
     Binding("S", "sort('type')", "Sort type", id="actors.sort_type", show=False),
     Binding("c", "clear", "Clear", id="actors.clear", show=False),
 ]

@@ -22,6 +22,16 @@ ARTICLE_SORTS = {
 # The index that walks each sort in order (schema v3 built them on the same expressions).
 ARTICLE_SORT_INDEXES = {"title": "articles_title", "source": "articles_source",
                         "published": "articles_published"}
+# Undated articles come last in both directions: descending, '' sorts them after every date;
+# ascending walks a second expression (and its v5 index) where they sort as '9999'.
+UNDATED_LAST_ASCENDING = {"published": ("coalesce(a.published, '9999')", "articles_published_undated_last")}
+
+
+def article_sort(sort: str, desc: bool) -> tuple[str, str | None]:
+    """(SQL sort expression, index that walks it) for a sort key and direction."""
+    if not desc and sort in UNDATED_LAST_ASCENDING:
+        return UNDATED_LAST_ASCENDING[sort]
+    return ARTICLE_SORTS[sort], ARTICLE_SORT_INDEXES.get(sort)
 
 
 @dataclass

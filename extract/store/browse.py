@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .articles import ARTICLE_SORT_INDEXES, ARTICLE_SORTS, fts_query
+from .articles import ARTICLE_SORTS, article_sort, fts_query
 from .db import alias_key
+from .statement_context import StatementContext, statement_context
 
 if TYPE_CHECKING:
     from . import Store
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 REVIEWED = ("accepted", "edited", "rejected")
 
 ACTOR_SORTS = {
-    "name": "ac.name COLLATE NOCASE",
-    "type": "ac.type",
+    "name": ("ac.name COLLATE NOCASE",),
+    "type": ("ac.type",),
+    # Statements plus mentions, ties to the actor with more statements: walks the v5
+    # actors_prominence index (counts kept on the actor row by triggers).
+    "prominence": ("ac.statement_count + ac.mention_count", "ac.statement_count"),
 }
 
 # An item waits in the review queue while the statement or one of its stances is pending;
@@ -110,7 +114,8 @@ class BrowseRepo:
     def articles(self, sort: str = "published", desc: bool = False, search: str | None = None) -> ListQuery:
         if sort not in ARTICLE_SORTS:
             raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(ARTICLE_SORTS)}")
-        keys = (ARTICLE_SORTS[sort], "a.id") if sort != "id" else ("a.id",)
+        expression, index = article_sort(sort, desc)
+        keys = (expression, "a.id") if sort != "id" else ("a.id",)
         q = ListQuery(
             columns=(
                 "a.id, a.title, a.source, a.published, a.words, "
@@ -124,11 +129,11 @@ class BrowseRepo:
             match = fts_query(search)
             q = q.filtered("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
                            match, note=f"search {search!r}")
-            if sort in ARTICLE_SORT_INDEXES and self._many_matches(match):
+            if index and self._many_matches(match):
                 # SQLite cannot tell how many rows a full-text match returns and sorts them all
                 # (122 ms for 96k matches); walking the sort index and stopping at one page
                 # takes 27 ms. For a rare word sorting the few matches stays the better plan.
-                q = replace(q, source=f"articles a INDEXED BY {ARTICLE_SORT_INDEXES[sort]}")
+                q = replace(q, source=f"articles a INDEXED BY {index}")
         return q
 
     def _many_matches(self, match: str, threshold: int = 2000) -> bool:
@@ -187,48 +192,38 @@ class BrowseRepo:
                 return s
         return None
 
-    def context(self, statement: dict, margin: int = 240) -> tuple[str, int]:
-        """The statement with the sentences around it: (text, offset of the text in the article)."""
-        start = min(x for x in (statement["content_start"], statement.get("speaker_start"),
-                                statement.get("cue_start")) if x is not None)
-        end = max(x for x in (statement["content_end"], statement.get("speaker_end"),
-                              statement.get("cue_end")) if x is not None)
-        lo = max(0, start - margin)
-        row = self.store.query_one(
-            "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
-            (lo + 1, end - lo + margin, statement["article_id"]))
-        text = row[0] if row else ""
-        # Start and stop at sentence boundaries when there is one in the margin.
-        head = max(text.rfind(". ", 0, start - lo), text.rfind("\n", 0, start - lo))
-        cut_start = head + 1 if head >= 0 else 0
-        tail_at = end - lo
-        tails = [i for i in (text.find(". ", tail_at), text.find("\n", tail_at)) if i >= 0]
-        cut_end = min(tails) + 1 if tails else len(text)
-        piece = text[cut_start:cut_end]
-        lead = len(piece) - len(piece.lstrip("\n "))
-        return piece.strip("\n "), lo + cut_start + lead
+    def statement_context(self, statement: dict) -> StatementContext:
+        """The statement's sentence, the one before and the one naming its speaker."""
+        return statement_context(self.store, statement)
 
     # -- actors --------------------------------------------------------------------------
 
     def actors(self, sort: str = "name", desc: bool = False, actor_type: str | None = None,
-               name: str | None = None) -> ListQuery:
+               name: str | None = None, speakers_only: bool = False) -> ListQuery:
+        """Actors with their mention and statement counts. ``speakers_only``: only actors
+        with at least one statement."""
         if sort not in ACTOR_SORTS:
             raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(ACTOR_SORTS)}")
         q = ListQuery(
             columns=(
                 "ac.id, ac.name, ac.type, ac.role, aff.name AS affiliation, "
-                "(SELECT count(*) FROM mentions m WHERE m.actor_id = ac.id) AS mentions, "
-                "(SELECT count(*) FROM statements s WHERE s.speaker_id = ac.id) AS statements"
+                "ac.mention_count AS mentions, ac.statement_count AS statements"
             ),
             source="actors ac LEFT JOIN actors aff ON aff.id = ac.affiliation_id",
-            keys=(ACTOR_SORTS[sort], "ac.id"), desc=desc,
+            keys=(*ACTOR_SORTS[sort], "ac.id"), desc=desc,
         )
+        if speakers_only:
+            q = q.filtered("ac.statement_count > 0", note="with statements")
         if actor_type:
             q = q.filtered("ac.type = ?", actor_type, note=f"type {actor_type}")
         if name and alias_key(name):
             q = q.filtered("ac.id IN (SELECT actor_id FROM aliases WHERE norm LIKE ? ESCAPE '\\')",
                            f"%{_like(alias_key(name))}%", note=f"name {name!r}")
         return q
+
+    def has_more_actors_than(self, limit: int) -> bool:
+        """Whether the database holds more than ``limit`` actors (counts at most limit + 1)."""
+        return self.store.scalar("SELECT count(*) FROM (SELECT 1 FROM actors LIMIT ?)", (limit + 1,)) > limit
 
     def actor(self, actor_id: int) -> dict | None:
         """An actor with aliases, affiliation chain, members and stances by topic."""

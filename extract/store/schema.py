@@ -272,5 +272,43 @@ CREATE TABLE actor_attributes (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5 (issue 13): the explorer's first screens.
+# - Actors list by prominence: each actor's statement and mention counts are kept on its row by
+#   triggers, and an index on (statements + mentions, statements, id) lets the list walk the
+#   most prominent actors by keyset instead of counting and sorting every actor.
+# - Articles by date put undated articles last in both directions: ascending walks
+#   coalesce(published, '9999') (this index), descending the v3 index on coalesce(published, '').
+_V5 = """
+ALTER TABLE actors ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+UPDATE actors SET
+    statement_count = (SELECT count(*) FROM statements s WHERE s.speaker_id = actors.id),
+    mention_count = (SELECT count(*) FROM mentions m WHERE m.actor_id = actors.id);
+CREATE INDEX actors_prominence ON actors(statement_count + mention_count, statement_count, id);
+CREATE TRIGGER statements_speaker_ai AFTER INSERT ON statements WHEN new.speaker_id IS NOT NULL BEGIN
+    UPDATE actors SET statement_count = statement_count + 1 WHERE id = new.speaker_id;
+END;
+CREATE TRIGGER statements_speaker_ad AFTER DELETE ON statements WHEN old.speaker_id IS NOT NULL BEGIN
+    UPDATE actors SET statement_count = statement_count - 1 WHERE id = old.speaker_id;
+END;
+CREATE TRIGGER statements_speaker_au AFTER UPDATE OF speaker_id ON statements
+WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+    UPDATE actors SET statement_count = statement_count - 1 WHERE id = old.speaker_id;
+    UPDATE actors SET statement_count = statement_count + 1 WHERE id = new.speaker_id;
+END;
+CREATE TRIGGER mentions_actor_ai AFTER INSERT ON mentions BEGIN
+    UPDATE actors SET mention_count = mention_count + 1 WHERE id = new.actor_id;
+END;
+CREATE TRIGGER mentions_actor_ad AFTER DELETE ON mentions BEGIN
+    UPDATE actors SET mention_count = mention_count - 1 WHERE id = old.actor_id;
+END;
+CREATE TRIGGER mentions_actor_au AFTER UPDATE OF actor_id ON mentions
+WHEN old.actor_id IS NOT new.actor_id BEGIN
+    UPDATE actors SET mention_count = mention_count - 1 WHERE id = old.actor_id;
+    UPDATE actors SET mention_count = mention_count + 1 WHERE id = new.actor_id;
+END;
+CREATE INDEX articles_published_undated_last ON articles(coalesce(published, '9999'), id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)

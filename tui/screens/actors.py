@@ -21,10 +21,17 @@ from .base import ParleyScreen
 from .list_section import ListSectionScreen
 
 TYPE_CYCLE = (None, *ACTOR_TYPES)
+# A database with more actors than this opens on the actors with statements only: most of
+# the rest are names mentioned once.
+MANY_ACTORS = 1000
+
+
+def _name_width(width: int) -> int:
+    return max(10, width - 1 - 13 - 19 - 14)
 
 
 def actor_line(row: dict, width: int) -> Text:
-    name_w = max(10, width - 13 - 19 - 14)
+    name_w = _name_width(width)
     line = safe.text(" " + safe.cell(row["name"], name_w))
     line.append(" " + safe.cell(row["type"], 12), style="dim")
     line.append(" " + safe.cell(row["affiliation"], 18))
@@ -33,7 +40,7 @@ def actor_line(row: dict, width: int) -> Text:
 
 
 def actor_header(width: int) -> str:
-    name_w = max(10, width - 13 - 19 - 14)
+    name_w = _name_width(width - 2)  # the rows are as wide as the list beside its scrollbar
     return " " + "Actor".ljust(name_w) + " " + "Type".ljust(12) + " " + "Affiliation".ljust(18) + "  Ment.  Stmt."
 
 
@@ -44,20 +51,28 @@ class ActorsScreen(ListSectionScreen):
     row_line = staticmethod(actor_line)
     empty_text = "no actors yet (run 'parley extract')"
     filter_placeholder = "filter actors by name or alias, enter to apply, esc to cancel"
-    default_sort = "name"
+    default_sort = "prominence"
+    descending_first = frozenset({"prominence"})
 
     def __init__(self) -> None:
         super().__init__()
         self.actor_type: str | None = None
+        self.speakers_only: bool | None = None  # decided on first load from the database's size
 
     def list_query(self):
-        return self.app.store.browse.actors(self.sort, self.desc, self.actor_type, self.text_filter or None)
+        browse = self.app.store.browse
+        if self.speakers_only is None:
+            self.speakers_only = browse.has_more_actors_than(MANY_ACTORS)
+        return browse.actors(self.sort, self.desc, self.actor_type, self.text_filter or None,
+                             speakers_only=self.speakers_only)
 
     def header(self, width: int) -> str:
         return actor_header(width)
 
     def on_virtual_list_loaded(self, event: VirtualList.Loaded) -> None:
-        parts = [f"{event.total:,}{'' if event.exact else '+'} actors", f"sort {self.sort} {'↓' if self.desc else '↑'}"]
+        parts = [f"{event.total:,}{'' if event.exact else '+'} actors",
+                 "with statements" if self.speakers_only else "all",
+                 f"sort {self.sort} {'↓' if self.desc else '↑'}"]
         if self.actor_type:
             parts.append(f"type {self.actor_type}")
         if self.text_filter:
@@ -69,6 +84,10 @@ class ActorsScreen(ListSectionScreen):
 
     def action_cycle_type(self) -> None:
         self.actor_type = TYPE_CYCLE[(TYPE_CYCLE.index(self.actor_type) + 1) % len(TYPE_CYCLE)]
+        self.reload(cursor=0)
+
+    def action_toggle_speakers(self) -> None:
+        self.speakers_only = not self.speakers_only
         self.reload(cursor=0)
 
     def action_filter_name(self) -> None:

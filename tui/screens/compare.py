@@ -15,6 +15,7 @@ from extract.store import ACTOR_TYPES
 
 from .. import keymap, safe
 from ..rows import MemoryRows
+from ..widgets.matrix_header import matrix_header
 from ..widgets.virtual_list import VirtualList
 from .base import ParleyScreen
 
@@ -91,8 +92,9 @@ class CompareScreen(ParleyScreen):
         self._draw_header()
 
     def _visible_columns(self) -> int:
-        width = self.query_one(VirtualList).size.width or self.size.width
-        return max(1, (width - NAME_W - 2) // CELL_W)
+        view = self.query_one(VirtualList)
+        width = view.scrollable_content_region.width or self.size.width
+        return max(1, (width - NAME_W - 1) // CELL_W)
 
     def _draw_header(self) -> None:
         if not self.matrix:
@@ -102,10 +104,8 @@ class CompareScreen(ParleyScreen):
             self.first_column = self.column
         elif self.column >= self.first_column + visible:
             self.first_column = self.column - visible + 1
-        header = Text(" " + "actor \\ topic".ljust(NAME_W), no_wrap=True)
-        for i, topic in enumerate(self.matrix.topics[self.first_column:self.first_column + visible]):
-            style = "reverse" if i + self.first_column == self.column else ""
-            header.append(" " + safe.cell(topic["name"], CELL_W - 1), style=style)
+        header = matrix_header(self.matrix.topics, self.first_column, visible, self.column,
+                               name_w=NAME_W, cell_w=CELL_W, width=self.size.width)
         self.query_one("#matrix-header", Static).update(header)
 
     def _line(self, actor: dict, width: int) -> Text:

@@ -22,11 +22,12 @@ class ListSectionScreen(ParleyScreen):
     empty_text = ""
     filter_placeholder = ""
     default_sort = ""
+    descending_first: frozenset[str] = frozenset()  # sorts whose first press shows the most first
 
     def __init__(self) -> None:
         super().__init__()
         self.sort = self.default_sort
-        self.desc = False
+        self.desc = self.default_sort in self.descending_first
         self.text_filter = ""         # what was typed in the box (search words, a name)
 
     # -- what to list (subclasses) ------------------------------------------------------
@@ -61,7 +62,7 @@ class ListSectionScreen(ParleyScreen):
         if key == self.sort:
             self.desc = not self.desc  # one-key sort reverses on repeat
         else:
-            self.sort, self.desc = key, False
+            self.sort, self.desc = key, key in self.descending_first
         self.reload(cursor=0, same_total=True)  # same rows, new order: no recount
 
     # -- the filter box -------------------------------------------------------------------

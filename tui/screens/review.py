@@ -19,7 +19,8 @@ from extract.store.review import decided_by
 from extract.store.team import Conflict
 
 from .. import keymap, safe
-from ..widgets.article_view import ArticleView, Highlight
+from ..review_context import content_offset, context_highlights, speaker_choices
+from ..widgets.article_view import ArticleView
 from ..undo_words import describe
 from ..widgets.dialogs import Picker
 from .base import ParleyScreen
@@ -127,8 +128,7 @@ class ReviewScreen(ParleyScreen):
         st = browse.statement(statement_id)
         if st is None:
             return None
-        text, offset = browse.context(st)
-        st["context"], st["context_offset"] = text, offset
+        st["context"] = browse.statement_context(st)
         if self.lowest_first:
             st["_key"] = (st["confidence"], st["id"])
         else:
@@ -203,13 +203,9 @@ class ReviewScreen(ParleyScreen):
             view.show("Nothing waits for review here.", [])
             meta.update(Content(self.message or "All statements in this scope have a decision."))
             return
-        base = st["context_offset"]
-        highlights = [Highlight(st["content_start"] - base, st["content_end"] - base, "content")]
-        if st.get("cue_start") is not None:
-            highlights.append(Highlight(st["cue_start"] - base, st["cue_end"] - base, "cue"))
-        if st.get("speaker_start") is not None:
-            highlights.append(Highlight(st["speaker_start"] - base, st["speaker_end"] - base, "speaker"))
-        view.show(st["context"], [h for h in highlights if 0 <= h.start < h.end <= len(st["context"])])
+        context = st["context"]
+        view.show(context.text, context_highlights(st, context))
+        view.scroll_to_offset(content_offset(st, context))
         meta.update(self._meta(st))
 
     def _meta(self, st: dict) -> Content:
@@ -302,17 +298,21 @@ class ReviewScreen(ParleyScreen):
         self._run(undo, keep=True)
 
     def action_speaker(self) -> None:
-        if not self.item:
-            return
-        choices = [{"id": a["id"], "name": a["name"], "hint": a["type"]} for a in self.item["choices"]]
-        statement_id = self.item["id"]
+        if self.item:
+            self._pick_speaker(self.item)
+
+    @work(thread=True, group="review-topics")
+    def _pick_speaker(self, item: dict) -> None:
+        choices = speaker_choices(item["context"], item["choices"], self.app.store.browse.actor_names())
+        statement_id = item["id"]
 
         def picked(actor: dict | None) -> None:
             if actor:
                 self._run(lambda store, st: store.review.set_speaker(statement_id, actor["id"])
                           and f"speaker: {actor['name']}", keep=True)
 
-        self.app.push_screen(Picker("Speaker (actors in this article)", choices), picked)
+        self.app.call_from_thread(self.app.push_screen,
+                                  Picker("Speaker (nearby first, type to search all)", choices), picked)
 
     def action_topic(self, label: str | None = None) -> None:
         if not self.item:
