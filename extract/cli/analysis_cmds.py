@@ -325,15 +325,22 @@ def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_eviden
               help="Without --actors, the actors with most evidence.")
 @click.option("--evidence", type=click.IntRange(min=0), default=5, show_default=True,
               help="Quoted statements per cell.")
+@click.option("--pictures/--no-pictures", default=True, show_default=True,
+              help="HTML only: draw the agreement network, the matrix grid and stance over time.")
+@click.option("--timelines", type=click.IntRange(min=0), default=6, show_default=True,
+              help="HTML pictures: stance-over-time charts (changed stances first).")
 @click.pass_context
-def report(ctx, fmt, out_path, actors, topics, actor_types, min_evidence, reviewed_only, max_actors, evidence):
-    """A shareable briefing: stance matrix, agreement table and quoted evidence."""
+def report(ctx, fmt, out_path, actors, topics, actor_types, min_evidence, reviewed_only, max_actors, evidence,
+           pictures, timelines):
+    """A shareable briefing: stance matrix, agreement table and quoted evidence; as HTML, with
+    pictures (network, coloured matrix, stance over time) drawn inline."""
     from ..analysis.report import build_briefing, render
+    pictures = pictures and fmt == "html"
     with open_store(ctx) as store:
         briefing = build_briefing(store, actors=split_names(actors), topics=split_names(topics),
                                   actor_types=list(actor_types) or None, reviewed_only=reviewed_only,
                                   min_evidence=min_evidence, max_actors=max_actors,
-                                  evidence_per_cell=evidence)
-    write_output(render(briefing, fmt), out_path, f"{fmt} report")
+                                  evidence_per_cell=evidence, timelines=timelines if pictures else 0)
+    write_output(render(briefing, fmt, pictures=pictures), out_path, f"{fmt} report")
 
 
