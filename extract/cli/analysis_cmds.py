@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.choices import AGREEMENT_KINDS as KINDS
-from ..analysis.choices import NETWORK_FORMATS, NORMALIZATIONS, REPORT_FORMATS
+from ..analysis.choices import NETWORK_FORMATS, NORMALIZATIONS, PICTURE_FORMATS, REPORT_FORMATS
 from ..store import ACTOR_TYPES
 from ..textsafe import one_line
 from .base import main, open_store
@@ -291,13 +291,14 @@ def timeline(ctx, actors, topics, actor_types, reviewed_only, changed, as_json):
 @click.option("--kind", type=click.Choice(KINDS + ("actor-topic",)), default="subtract", show_default=True)
 @click.option("--normalize", type=click.Choice(NORMALIZATIONS), default="none", show_default=True,
               help="Agreement networks only.")
-@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS + PICTURE_FORMATS), default="graphml",
+              show_default=True, help="A file for other tools, or the network drawn (svg, png).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @filter_options
 @click.option("--actors", "actors", multiple=True, metavar="NAMES", help="Only these actors.")
 @click.pass_context
 def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_evidence, reviewed_only, actors):
-    """Write an actor network for Gephi, visone or UCINET.
+    """Write an actor network for Gephi, visone or UCINET, or draw it (svg, png).
 
     congruence / conflict / subtract: actors joined by agreement on shared topics;
     actor-topic: the two-mode actor x topic network."""
@@ -310,10 +311,36 @@ def network(ctx, kind, normalize, fmt, out_path, topics, actor_types, min_eviden
             graph = actor_topic_graph(actor_topic_matrix(store, **filters))
         else:
             graph = agreement_graph(agreement_network(store, kind=kind, normalize=normalize, **filters))
+    what = f"{kind} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+    if fmt in PICTURE_FORMATS:
+        _draw_network(graph, fmt, out_path, what, kind)
+        return
     buffer = io.StringIO()
     write_network(graph, fmt, buffer)
-    write_output(buffer.getvalue(), out_path,
-                 f"{kind} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    write_output(buffer.getvalue(), out_path, what)
+
+
+def _draw_network(graph, fmt: str, out_path: str | None, what: str, kind: str) -> None:
+    import sys
+
+    from ..analysis.draw import draw_network, figure_png, figure_svg
+    to_stdout = out_path is None or out_path == "-"
+    if fmt == "png" and to_stdout and sys.stdout.isatty():
+        raise click.UsageError("a PNG is binary: give --out FILE (or redirect the output)")
+    fig = draw_network(graph, title=f"{kind} network")
+    if fmt == "svg":
+        write_output(figure_svg(fig, standalone=True), out_path, f"{what} as SVG")
+        return
+    data = figure_png(fig)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(out_path).write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the picture to {out_path}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {what} as PNG to {out_path}", err=True)
 
 
 @main.command()

@@ -45,12 +45,16 @@ def clean(text, limit: int | None = 40) -> str:
     return one_line("" if text is None else str(text), limit)
 
 
-def figure_svg(fig: Figure, *, title: str | None = None) -> str:
-    """The figure as an <svg> element for inlining in HTML (no prolog, no DOCTYPE)."""
+def figure_svg(fig: Figure, *, title: str | None = None, standalone: bool = False) -> str:
+    """The figure as an <svg> element for inlining in HTML (no prolog, no DOCTYPE), or with
+    ``standalone`` as a whole SVG file."""
     buffer = io.StringIO()
     with matplotlib.rc_context(RC):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, dpi=100)
-    svg = _PROLOG.sub("", buffer.getvalue())
+    svg = buffer.getvalue()
+    if standalone:
+        return svg
+    svg = _PROLOG.sub("", svg)
     if title:
         from html import escape
         svg = svg.replace(">", f"><title>{escape(clean(title, 200))}</title>", 1)

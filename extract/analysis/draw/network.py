@@ -56,7 +56,7 @@ def layout(graph: nx.Graph, seed: int = SEED) -> dict:
 
 def _spread(xy: np.ndarray, min_gap: float, rounds: int = 60) -> np.ndarray:
     """Push apart dots closer than ``min_gap`` (labels need the room), keeping the layout's
-    shape; then rescale into [-1, 1]."""
+    shape; then rescale each axis into [-1, 1] (the picture is filled)."""
     xy = xy.copy()
     for _ in range(rounds):
         delta = xy[:, None, :] - xy[None, :, :]
