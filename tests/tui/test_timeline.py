@@ -138,7 +138,7 @@ def test_chart_places_points_by_time_and_marks_the_change():
     row = {"points": [{"date": "2024-01-01", "stance": "support"}, {"date": "2024-01-11", "stance": "support"},
                       {"date": "2024-01-31", "stance": "oppose"}],
            "first_change": "2024-01-31", "change": ("support", "oppose"), "undated": 2}
-    lines = [line.plain for line in chart_lines(row, 44)]   # a plot 30 cells wide
+    lines = [line.plain for line in chart_lines(row, 45)]   # a plot 30 cells wide
     support, oppose, axis = lines[0], lines[3], lines[4]
     plot = support.index("│") + 1
     assert support[plot] == "●" and support[plot + 10] == "●"   # 10 days = a third of the width
