@@ -30,7 +30,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 def hostile_world(store):
     ids = build_world(store)
     for published, label in (("2024-03-01", "support"), ("2024-04-01", "oppose")):
-        text = "Evil speaks."
+        text = f"Evil speaks on {published}."   # distinct texts: the store deduplicates
         article_id, _ = store.articles.add(ArticleIn(text=text, title="t", source="s", published=published))
         store.extraction.save(article_id, ArticleExtraction(
             actors=[ActorRec("e", EVIL_ACTOR, "group")],
