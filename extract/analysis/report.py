@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..textsafe import one_line
 from .choices import REPORT_FORMATS
 from .matrix import StanceMatrix, actor_topic_matrix
-from .rules import SHORT, topic_agreement
+from .rules import SHORT, SIDES, topic_agreement
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -115,17 +115,22 @@ def _pairs(matrix: StanceMatrix) -> list[dict]:
 
 
 def _timelines(store: Store, matrix: StanceMatrix, limit: int, reviewed_only: bool) -> list[dict]:
-    """The stance-over-time rows worth drawing for the matrix's actors and topics: changed
-    stances first (earliest change first), then the cells with most dates."""
+    """The stance-over-time rows worth drawing among the matrix's cells: cells whose stance
+    changed, most evidence first, then the cells with most evidence. Only cells holding two
+    different sides can change, so only the strongest of those are read in time order."""
     from .timeline import stance_timeline
 
     if not matrix.cells:
         return []
-    rows = stance_timeline(store, actors=[a["id"] for a in matrix.actors],
-                           topics=[t["id"] for t in matrix.topics], reviewed_only=reviewed_only)
+    by_evidence = sorted(matrix.cells, key=lambda k: (-matrix.cell(*k)["total"], k))
+    sides = [k for k in by_evidence
+             if sum(1 for label in SIDES if matrix.cell(*k)["counts"].get(label)) >= 2]
+    wanted = sides[:4 * limit] + by_evidence[:limit]
+    rows = stance_timeline(store, actors=sorted({a for a, _t in wanted}), topics=sorted({t for _a, t in wanted}),
+                           reviewed_only=reviewed_only, pairs=wanted)
+    rank = {k: i for i, k in enumerate(by_evidence)}
     rows = [r for r in rows if r["points"]]
-    rows.sort(key=lambda r: (r["first_change"] is None, r["first_change"] or "", -len(r["points"]),
-                             r["actor"].casefold(), r["topic"].casefold()))
+    rows.sort(key=lambda r: (r["first_change"] is None, rank[(r["actor_id"], r["topic_id"])]))
     return rows[:limit]
 
 

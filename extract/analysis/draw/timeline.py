@@ -43,8 +43,8 @@ def draw_timelines(rows: list[dict], *, columns: int = 2) -> Figure:
         ys = [LEVEL.get(s, 1) for _d, s in points]
         if len(xs) > 1:
             ax.step(xs, ys, where="post", color="#888888", linewidth=1, zorder=1)
-        for x, (_d, stance) in zip(xs, points):
-            ax.scatter([x], [LEVEL.get(stance, 1)], s=28, color=colours.STANCE.get(stance, colours.OTHER),
+        if xs:   # one collection per chart: a cell with hundreds of dates stays one object
+            ax.scatter(xs, ys, s=28, c=[colours.STANCE.get(s, colours.OTHER) for _d, s in points],
                        edgecolors="#333333", linewidths=0.5, zorder=3)
         change = _day(row["first_change"]) if row.get("first_change") else None
         if change is not None:
