@@ -3,6 +3,7 @@ tests/analysis, tests/tui) keeps its own fixtures in its own conftest.py."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,24 @@ def store(db_path: Path):
     s = Store(db_path)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def extracted_db_master(tmp_path_factory) -> Path:
+    """sample_data/ through the real ingest and the real `parley extract` (spaCy), built once
+    per session (the TUI tests and the report's browser test share it)."""
+    from extract.extract_run import ExtractOptions, run_extract
+    from extract.ingest import ingest_paths
+
+    folder = tmp_path_factory.mktemp("sample")
+    articles = folder / "articles"
+    articles.mkdir()
+    for entry in (REPO / "sample_data").iterdir():
+        if entry.is_file() and entry.name not in ("gold.jsonl", "README.md", "topics.toml"):
+            shutil.copyfile(entry, articles / entry.name)
+    db = folder / "sample.db"
+    with Store(db) as store:
+        ingest_paths(store, [articles])
+        run_extract(store, ExtractOptions(topics_file=str(REPO / "sample_data" / "topics.toml")))
+        store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db

@@ -80,6 +80,7 @@ COMPARE = [
     Binding("minus", "evidence_less", "Min-", id="compare.min_down", show=False),
     Binding("v", "toggle_reviewed", "Reviewed", id="compare.reviewed", show=False),
     Binding("m", "mark", "Pick 2", id="compare.mark"),
+    Binding("t", "timeline", "Over time", id="compare.timeline", show=False),
 ]
 
 REVIEW = [

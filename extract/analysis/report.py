@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..textsafe import one_line
 from .choices import REPORT_FORMATS
 from .matrix import StanceMatrix, actor_topic_matrix
-from .rules import SHORT, topic_agreement
+from .rules import SHORT, SIDES, topic_agreement
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -56,12 +56,16 @@ class Briefing:
     filters: dict
     evidence_per_cell: int
     generated: str
+    timelines: list[dict] = field(default_factory=list)   # stance_timeline rows to draw
 
 
 def build_briefing(store: Store, *, actors: Iterable[str | int] | None = None,
                    topics: Iterable[str | int] | None = None,
                    actor_types: Iterable[str] | None = None, reviewed_only: bool = False,
-                   min_evidence: int = 1, max_actors: int = 25, evidence_per_cell: int = 5) -> Briefing:
+                   min_evidence: int = 1, max_actors: int = 25, evidence_per_cell: int = 5,
+                   timelines: int = 0) -> Briefing:
+    """The briefing's numbers. ``timelines``: how many (actor, topic) stance-over-time rows to
+    keep for the pictures (those whose stance changed first, then those with most dates)."""
     matrix = actor_topic_matrix(store, actors=actors, topics=topics, actor_types=actor_types,
                                 reviewed_only=reviewed_only, min_evidence=min_evidence)
     if actors is None and len(matrix.actors) > max_actors:
@@ -70,28 +74,64 @@ def build_briefing(store: Store, *, actors: Iterable[str | int] | None = None,
                               [t for t in matrix.topics
                                if any((a, t["id"]) in matrix.cells for a in kept)],
                               {k: c for k, c in matrix.cells.items() if k[0] in kept})
-    pairs = []
-    for a, b in combinations(matrix.actors, 2):
-        congruence = conflict = 0.0
-        involved = []
-        for t in matrix.topics:
-            ca, cb = matrix.cell(a["id"], t["id"]), matrix.cell(b["id"], t["id"])
-            if ca and cb:
-                c, x = topic_agreement(ca["counts"], cb["counts"])
-                if c or x:
-                    congruence, conflict = congruence + c, conflict + x
-                    involved.append(t["name"])
-        if involved:
-            pairs.append({"a": a["name"], "b": b["name"], "congruence": congruence,
-                          "conflict": conflict, "score": congruence - conflict,
-                          "shared": len(involved), "topics": involved})
+    pairs = _pairs(matrix)
     pairs.sort(key=lambda p: (-abs(p["score"]), -p["shared"], p["a"].casefold(), p["b"].casefold()))
     wanted = [s for c in matrix.cells.values() for s in c["statements"][-evidence_per_cell:]]
     filters = {"actors": list(actors) if actors else None, "topics": list(topics) if topics else None,
                "actor types": list(actor_types) if actor_types else None,
                "reviewed only": reviewed_only, "minimum evidence": min_evidence}
     return Briefing(matrix, pairs, store.stance_rows.statements(wanted), filters, evidence_per_cell,
-                    datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+                    datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                    _timelines(store, matrix, timelines, reviewed_only) if timelines else [])
+
+
+def _pairs(matrix: StanceMatrix) -> list[dict]:
+    """Every actor pair that agrees or conflicts on a shared topic (rules.topic_agreement),
+    topics in the matrix's order. Looks only at the topics both actors have cells on."""
+    order = {t["id"]: i for i, t in enumerate(matrix.topics)}
+    names = {t["id"]: t["name"] for t in matrix.topics}
+    spoken: dict[int, set[int]] = {}
+    for actor_id, topic_id in matrix.cells:
+        if topic_id in order:
+            spoken.setdefault(actor_id, set()).add(topic_id)
+    pairs = []
+    for a, b in combinations(matrix.actors, 2):
+        shared = spoken.get(a["id"], set()) & spoken.get(b["id"], set())
+        if not shared:
+            continue
+        congruence = conflict = 0.0
+        involved = []
+        for topic_id in sorted(shared, key=order.get):
+            c, x = topic_agreement(matrix.cell(a["id"], topic_id)["counts"],
+                                   matrix.cell(b["id"], topic_id)["counts"])
+            if c or x:
+                congruence, conflict = congruence + c, conflict + x
+                involved.append(names[topic_id])
+        if involved:
+            pairs.append({"a": a["name"], "b": b["name"], "a_id": a["id"], "b_id": b["id"],
+                          "congruence": congruence, "conflict": conflict, "score": congruence - conflict,
+                          "shared": len(involved), "topics": involved})
+    return pairs
+
+
+def _timelines(store: Store, matrix: StanceMatrix, limit: int, reviewed_only: bool) -> list[dict]:
+    """The stance-over-time rows worth drawing among the matrix's cells: cells whose stance
+    changed, most evidence first, then the cells with most evidence. Only cells holding two
+    different sides can change, so only the strongest of those are read in time order."""
+    from .timeline import stance_timeline
+
+    if not matrix.cells:
+        return []
+    by_evidence = sorted(matrix.cells, key=lambda k: (-matrix.cell(*k)["total"], k))
+    sides = [k for k in by_evidence
+             if sum(1 for label in SIDES if matrix.cell(*k)["counts"].get(label)) >= 2]
+    wanted = sides[:4 * limit] + by_evidence[:limit]
+    rows = stance_timeline(store, actors=sorted({a for a, _t in wanted}), topics=sorted({t for _a, t in wanted}),
+                           reviewed_only=reviewed_only, pairs=wanted)
+    rank = {k: i for i, k in enumerate(by_evidence)}
+    rows = [r for r in rows if r["points"]]
+    rows.sort(key=lambda r: (r["first_change"] is None, rank[(r["actor_id"], r["topic_id"])]))
+    return rows[:limit]
 
 
 def cell_text(cell: dict | None) -> str:
@@ -166,15 +206,27 @@ th{background:#f3f3f3}.mixed{background:#fff3cd}blockquote{margin:.3em 0 .3em 1e
 .src{color:#666;font-size:.9em}"""
 
 
-def render_html(b: Briefing) -> str:
+def render_html(b: Briefing, *, pictures: bool = False) -> str:
+    """The briefing as one HTML file; with ``pictures``, the network, the matrix grid and
+    stance over time as inline SVG before the tables (report_pictures)."""
     m = b.matrix
+    css = _CSS
+    if pictures:
+        from .report_pictures import CSS as PICTURE_CSS
+        css += "\n" + PICTURE_CSS
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           "<title>Parley briefing</title>", f"<style>{_CSS}</style></head><body>",
+           # Nothing in the file may load anything: no scripts, images only inline.
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "style-src 'unsafe-inline'; img-src data:\">",
+           "<title>Parley briefing</title>", f"<style>{css}</style></head><body>",
            "<h1>Parley briefing</h1>", f"<p>Generated {h(b.generated)}. {h(RULES)}</p>"]
     active = [f"{h(k)}: {h(', '.join(map(str, v)) if isinstance(v, list) else v)}"
               for k, v in b.filters.items() if v]
     if active:
         out.append("<p>Filters: " + "; ".join(active) + "</p>")
+    if pictures and m.cells:
+        from .report_pictures import pictures_html
+        out += pictures_html(b)
     out.append("<h2>Stance matrix</h2>")
     if not m.cells:
         out += ["<p>No counted stances match.</p>", "</body></html>"]
@@ -217,7 +269,8 @@ def render_html(b: Briefing) -> str:
     return "\n".join(out)
 
 
-def render(b: Briefing, fmt: str) -> str:
+def render(b: Briefing, fmt: str, *, pictures: bool = False) -> str:
+    """``pictures`` applies to HTML (Markdown stays text)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return render_markdown(b) if fmt == "markdown" else render_html(b)
+    return render_markdown(b) if fmt == "markdown" else render_html(b, pictures=pictures)

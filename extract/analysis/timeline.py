@@ -23,9 +23,12 @@ if TYPE_CHECKING:
 
 def stance_timeline(store: Store, *, actors: Iterable[str | int] | None = None,
                     topics: Iterable[str | int] | None = None, reviewed_only: bool = False,
-                    actor_types: Iterable[str] | None = None) -> list[dict]:
+                    actor_types: Iterable[str] | None = None,
+                    pairs: Iterable[tuple[int, int]] | None = None) -> list[dict]:
     """[{actor, actor_id, topic, topic_id, points: [{date, stance, counts, statements}],
-    first_change, change: (from, to) or None, undated}] sorted by actor then topic."""
+    first_change, change: (from, to) or None, undated}] sorted by actor then topic.
+
+    ``pairs``: only these (actor id, topic id) cells (the report draws a few of many)."""
     types = check_actor_types(actor_types)
     actor_filter = resolve_actors(store, actors)
     wanted = set(actor_filter) if actor_filter is not None else None
@@ -33,6 +36,9 @@ def stance_timeline(store: Store, *, actors: Iterable[str | int] | None = None,
     actor_table, topic_names = repo.actors(), repo.topics()
     holders = Holders(actor_table)
 
+    only = set(pairs) if pairs is not None else None
+    if only is not None and wanted is None:
+        wanted = {a for a, _t in only}
     days: dict[tuple[int, int], dict[str, dict]] = {}
     undated: dict[tuple[int, int], int] = {}
     for statement_id, speaker_id, topic_id, label, _reviewed, published in repo.rows(
@@ -43,6 +49,8 @@ def stance_timeline(store: Store, *, actors: Iterable[str | int] | None = None,
                     types is not None and actor_table[holder][1] not in types):
                 continue
             key = (holder, topic_id)
+            if only is not None and key not in only:
+                continue
             if not published:
                 undated[key] = undated.get(key, 0) + 1
                 days.setdefault(key, {})

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.choices import AGREEMENT_KINDS as KINDS
-from ..analysis.choices import NETWORK_FORMATS, NORMALIZATIONS, REPORT_FORMATS
+from ..analysis.choices import NETWORK_FORMATS, NORMALIZATIONS, PICTURE_FORMATS, REPORT_FORMATS
 from ..store import ACTOR_TYPES
 from ..textsafe import one_line
 from .base import main, open_store
@@ -294,14 +294,15 @@ def timeline(ctx, actors, topics, actor_types, reviewed_only, changed, as_json):
               help="parley: agreement of actors' positions per topic; dna: DNA's counts of statement pairs.")
 @click.option("--normalize", type=click.Choice(NORMALIZATIONS), default="none", show_default=True,
               help="Agreement networks only.")
-@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS + PICTURE_FORMATS), default="graphml",
+              show_default=True, help="A file for other tools, or the network drawn (svg, png).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @filter_options
 @click.option("--actors", "actors", multiple=True, metavar="NAMES", help="Only these actors.")
 @click.pass_context
 def network(ctx, kind, weighting, normalize, fmt, out_path, topics, actor_types, min_evidence, reviewed_only,
             actors):
-    """Write an actor network for Gephi, visone or UCINET.
+    """Write an actor network for Gephi, visone or UCINET, or draw it (svg, png).
 
     congruence / conflict / subtract: actors joined by agreement on shared topics;
     actor-topic: the two-mode actor x topic network; co-occurrence (--weighting dna): every
@@ -321,10 +322,36 @@ def network(ctx, kind, weighting, normalize, fmt, out_path, topics, actor_types,
             graph = actor_topic_graph(actor_topic_matrix(store, **filters))
         else:
             graph = agreement_graph(agreement_network(store, kind=kind, normalize=normalize, **filters))
+    what = f"{kind} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+    if fmt in PICTURE_FORMATS:
+        _draw_network(graph, fmt, out_path, what, kind)
+        return
     buffer = io.StringIO()
     write_network(graph, fmt, buffer)
-    write_output(buffer.getvalue(), out_path,
-                 f"{kind} network ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    write_output(buffer.getvalue(), out_path, what)
+
+
+def _draw_network(graph, fmt: str, out_path: str | None, what: str, kind: str) -> None:
+    import sys
+
+    from ..analysis.draw import draw_network, figure_png, figure_svg
+    to_stdout = out_path is None or out_path == "-"
+    if fmt == "png" and to_stdout and sys.stdout.isatty():
+        raise click.UsageError("a PNG is binary: give --out FILE (or redirect the output)")
+    fig = draw_network(graph, title=f"{kind} network")
+    if fmt == "svg":
+        write_output(figure_svg(fig, standalone=True), out_path, f"{what} as SVG")
+        return
+    data = figure_png(fig)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(out_path).write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the picture to {out_path}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {what} as PNG to {out_path}", err=True)
 
 
 @main.command()
@@ -336,15 +363,22 @@ def network(ctx, kind, weighting, normalize, fmt, out_path, topics, actor_types,
               help="Without --actors, the actors with most evidence.")
 @click.option("--evidence", type=click.IntRange(min=0), default=5, show_default=True,
               help="Quoted statements per cell.")
+@click.option("--pictures/--no-pictures", default=True, show_default=True,
+              help="HTML only: draw the agreement network, the matrix grid and stance over time.")
+@click.option("--timelines", type=click.IntRange(min=0), default=6, show_default=True,
+              help="HTML pictures: stance-over-time charts (changed stances first).")
 @click.pass_context
-def report(ctx, fmt, out_path, actors, topics, actor_types, min_evidence, reviewed_only, max_actors, evidence):
-    """A shareable briefing: stance matrix, agreement table and quoted evidence."""
+def report(ctx, fmt, out_path, actors, topics, actor_types, min_evidence, reviewed_only, max_actors, evidence,
+           pictures, timelines):
+    """A shareable briefing: stance matrix, agreement table and quoted evidence; as HTML, with
+    pictures (network, coloured matrix, stance over time) drawn inline."""
     from ..analysis.report import build_briefing, render
+    pictures = pictures and fmt == "html"
     with open_store(ctx) as store:
         briefing = build_briefing(store, actors=split_names(actors), topics=split_names(topics),
                                   actor_types=list(actor_types) or None, reviewed_only=reviewed_only,
                                   min_evidence=min_evidence, max_actors=max_actors,
-                                  evidence_per_cell=evidence)
-    write_output(render(briefing, fmt), out_path, f"{fmt} report")
+                                  evidence_per_cell=evidence, timelines=timelines if pictures else 0)
+    write_output(render(briefing, fmt, pictures=pictures), out_path, f"{fmt} report")
 
 

@@ -16,6 +16,8 @@ from extract.store import ACTOR_TYPES
 from .. import keymap, safe
 from ..rows import MemoryRows
 from ..widgets.matrix_header import matrix_header
+from ..widgets.agreement_bar import WIDTH as BAR_W
+from ..widgets.agreement_bar import agreement_bar
 from ..widgets.virtual_list import VirtualList
 from .base import ParleyScreen
 
@@ -182,6 +184,11 @@ class CompareScreen(ParleyScreen):
             return
         self.app.push_screen(EvidenceScreen(cell))
 
+    def action_timeline(self) -> None:
+        from .timeline import open_timeline
+
+        open_timeline(self)
+
     def action_mark(self) -> None:
         actor = self.query_one(VirtualList).current
         if actor is None:
@@ -304,9 +311,9 @@ class SideBySideScreen(ParleyScreen):
     def _line(row: dict, width: int) -> Text:
         agree = row["agreement"]
         verdict = "-" if agree is None else f"+{agree[0]:.2f} -{agree[1]:.2f}"
-        line = safe.text(" " + safe.cell(row["topic"], max(10, width - 36)), style="bold")
-        line.append(f" {cell_text(row['a']):>9} {cell_text(row['b']):>9}  {verdict:>12}")
-        return line
+        line = safe.text(" " + safe.cell(row["topic"], max(10, width - 37 - BAR_W)), style="bold")
+        line.append(f" {cell_text(row['a']):>9} {cell_text(row['b']):>9}  {verdict:>12} ")
+        return line.append_text(agreement_bar(agree))
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         row = event.row
