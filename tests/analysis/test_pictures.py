@@ -33,7 +33,7 @@ def hostile_world(store):
         text = f"Evil speaks on {published}."   # distinct texts: the store deduplicates
         article_id, _ = store.articles.add(ArticleIn(text=text, title="t", source="s", published=published))
         store.extraction.save(article_id, ArticleExtraction(
-            actors=[ActorRec("e", EVIL_ACTOR, "group")],
+            actors=[ActorRec("e", EVIL_ACTOR, "person")],
             statements=[StatementRec(text, 0, len(text), "direct", speaker="e",
                                      stances=[StanceRec(EVIL_TOPIC, label), StanceRec("peace treaty", label)])],
         ), "t")

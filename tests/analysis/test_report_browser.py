@@ -74,7 +74,7 @@ def report(tmp_path_factory, extracted_db_master) -> Path:
             text = f"They spoke on {published}."   # distinct texts: the store deduplicates
             article_id, _ = store.articles.add(ArticleIn(text=text, title="t", source="s", published=published))
             store.extraction.save(article_id, ArticleExtraction(
-                actors=[ActorRec("h", HOSTILE, "group")],
+                actors=[ActorRec("h", HOSTILE, "person")],
                 statements=[StatementRec(text, 0, len(text), "direct", speaker="h",
                                          stances=[StanceRec("tariffs", label)])]), "t")
     out = folder / "report.html"
