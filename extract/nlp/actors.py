@@ -30,6 +30,8 @@ GOVERNMENT_WORDS = {"ministry", "coast", "embassy", "police", "army", "navy", "m
 NATIONAL_WORDS = GOVERNMENT_WORDS | {"bank", "court", "republic", "kingdom", "office", "council",
                                      "commission", "senate", "assembly", "congress", "treasury"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
+# '(D-Mass.)', '(R-Ky.)', '(R-Utah)' right after a US politician's name.
+PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
 
 
 @dataclass
@@ -186,6 +188,9 @@ class ActorFinder:
                                          for s in lex.media_suffixes)):
             self._add(lex.media.get(key_text, text), "media", span, label)
             return
+        if start > 0 and norm(f"{doc[start - 1].text} {text}") in lex.parties:
+            start, text = start - 1, f"{doc[start - 1].text} {text}"  # 'Liberal' + 'Democrat'
+            span, key_text = doc[start:end], norm(text)
         if key_text in lex.parties and label in ("NORP", "ORG", "PERSON", "GPE"):
             party = lex.parties[key_text]
             key = self._add(party, "organization", span, label)
@@ -334,10 +339,20 @@ class ActorFinder:
             actor = self.table.actors[m.key]
             if actor.type != "person":
                 continue
-            role, parent = self._premodifier(m)
+            # 'Senate Majority Leader Mitch McConnell (R-Ky.)': the party letter is the most
+            # telling affiliation of a US legislator.
+            parent = self._party_letter(m)
+            role, premodifier_parent = self._premodifier(m)
+            parent = parent or premodifier_parent
             if parent is None:
                 role2, parent = self._apposition(m)
                 role = role or role2
+            if parent is None and role in self.lex.country_titles and not self._opposition_title(m):
+                parent = self._country(self.lex.country_titles[role])  # 'Home Secretary X'
+            if parent is None:
+                described = self._described_by(m)  # 'OPZZ economic expert Zbigniew Kochan'
+                if described:
+                    role, parent = role or described[0], described[1]
             if parent is None and role and (role in self.lex.government_titles
                                             or role.split()[0] in self.lex.opposition_words) \
                     and (m.key not in seen or actor.affiliation is None):
@@ -357,6 +372,34 @@ class ActorFinder:
                 self._affiliate(m.key, parent)
             seen.add(m.key)
 
+    def _party_letter(self, m: Mention) -> str | None:
+        """'Sen. Elizabeth Warren (D-Mass.)', 'McConnell (R-Ky.)': the party by its letter."""
+        match = PARTY_STATE.match(self.doc.text, m.end_char)
+        party = self.lex.party_letters.get(match.group(1)) if match else None
+        if party is None:
+            return None
+        key = self.table.add(party, "organization")
+        self.parties.add(key)
+        return key
+
+    def _described_by(self, m: Mention) -> tuple[str, str] | None:
+        """A name after a lower-case description that starts with an organisation or country:
+        'OPZZ economic expert Zbigniew Kochan', 'IMF chief economist Maury Obstfeld'."""
+        doc = self.doc
+        floor = max(sent_of(doc[m.start]).start, m.start - 5)
+        j = m.start - 1
+        words = []
+        while j >= floor and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and self.table.actor_at(doc[j]) is None:
+            words.insert(0, doc[j].text)
+            j -= 1
+        if not words or doc[m.start - 1].pos_ != "NOUN" or j < floor:
+            return None
+        other = self.table.actor_at(doc[j])
+        if other is None or other.key == m.key:
+            return None
+        parent = self._group_parent(other.key)
+        return (" ".join(words), parent) if parent else None
+
     def _party_nearby(self, m: Mention) -> str | None:
         """The party named in the sentence, else the one the article names most."""
         sent = sent_of(self.doc[m.start])
@@ -369,9 +412,18 @@ class ActorFinder:
         return max(counts, key=counts.get) if counts else None
 
     def _opposition_title(self, m: Mention) -> bool:
-        """'Shadow Home Secretary David Davis' holds no government post."""
-        floor = max(sent_of(self.doc[m.start]).start, m.start - 6)
-        return any(t.lower_ in self.lex.opposition_words for t in self.doc[floor:m.start])
+        """'Shadow Home Secretary David Davis' and 'Theresa May, Tory shadow work and pensions
+        secretary,' hold no government post."""
+        doc = self.doc
+        sent = sent_of(doc[m.start])
+        before = doc[max(sent.start, m.start - 6):m.start]
+        after = []
+        if m.end < sent.end and doc[m.end].text == ",":
+            for tok in doc[m.end + 1:min(sent.end, m.end + 9)]:
+                if tok.text == "," or tok.pos_ == "VERB":
+                    break
+                after.append(tok)
+        return any(t.lower_ in self.lex.opposition_words for t in [*before, *after])
 
     def _group_parent(self, key: str) -> str | None:
         return key if self.table.actors[key].type in ("country", "organization") else None

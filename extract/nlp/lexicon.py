@@ -62,6 +62,8 @@ class Lexicon:
     prerequisite_first: tuple[tuple[str, ...], ...] = ()
     condition_after: tuple[tuple[str, ...], ...] = ()
     parties: dict[str, str] = field(default_factory=dict)        # surface -> party name
+    party_letters: dict[str, str] = field(default_factory=dict)  # 'D' -> 'Democratic Party'
+    country_titles: dict[str, str] = field(default_factory=dict)  # 'home secretary' -> country
     opposition_words: frozenset[str] = frozenset()               # 'shadow' home secretary
     # Word valences from VADER's lexicon (vaderSentiment, MIT; about 7,500 words rated -4..+4
     # by human raters): what a predicate or a verb says of the topic it governs.
@@ -120,6 +122,8 @@ def load() -> Lexicon:
         forms = spec if isinstance(spec, list) else spec.get("forms", [])
         for form in (party, *forms):
             lex.parties[norm(form)] = party
+        if isinstance(spec, dict) and spec.get("letter"):
+            lex.party_letters[spec["letter"]] = party
 
     media = _read("media.toml")["media"]
     for name in media["names"]:
@@ -149,6 +153,7 @@ def load() -> Lexicon:
     lex.government_titles = frozenset(words["roles"]["government"])
     lex.title_words = frozenset(w for t in lex.titles for w in t)
     lex.opposition_words = frozenset(words["roles"].get("opposition", []))
+    lex.country_titles = dict(words["roles"].get("country_titles", {}))
     gender = words["gender"]
     lex.female_words = frozenset(gender["female_words"])
     lex.male_words = frozenset(gender["male_words"])
@@ -214,4 +219,8 @@ def ruler_patterns() -> list[dict]:
         if name.lower().startswith("the "):
             continue
         add("ORG", name, lex.media[norm(name)])
+    for party, spec in _read("bodies.toml").get("parties", {}).items():
+        forms = spec if isinstance(spec, list) else spec.get("forms", [])
+        for form in (party, *forms):
+            add("NORP", form, party)
     return out

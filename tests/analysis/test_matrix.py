@@ -117,3 +117,20 @@ def test_empty_store(store):
     assert stance_cells(store) == []
     m = actor_topic_matrix(store)
     assert m.actors == [] and m.topics == [] and len(m) == 0
+
+
+def test_unnamed_groups_hold_no_stance_but_their_affiliation_does(store):
+    from extract.records import ActorRec, ArticleExtraction, StanceRec, StatementRec
+    from extract.store import ArticleIn
+
+    text = "Critics said the tax was unfair. U.S. officials said the tax was needed."
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="t"))
+    actors = [ActorRec("critics", "critics", "group"), ActorRec("us", "United States", "country"),
+              ActorRec("officials", "United States officials", "group", affiliation="us")]
+    recs = [StatementRec(text[:32], 0, 32, "indirect", speaker="critics", stances=[StanceRec("tax", "oppose")]),
+            StatementRec(text[33:], 33, len(text), "indirect", speaker="officials",
+                         stances=[StanceRec("tax", "support")])]
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "t")
+    cells = by_key(stance_cells(store))
+    assert set(cells) == {("United States", "tax")}
+    assert cells[("United States", "tax")]["stance"] == "support"

@@ -93,3 +93,26 @@ def test_eval_bad_gold_is_a_clear_error(sample_db, tmp_path):
     assert result.exit_code == 1 and "needs 'path' or 'external_id'" in result.output
     result = CliRunner().invoke(main, ["--db", str(sample_db), "eval", str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 1 and "gold file not found" in result.output
+
+
+def test_eval_scores_stances_as_held_out_sets_are_judged(store, tmp_path):
+    """A label in also_ok counts; a predicted neutral pair gold does not list is ignored, a
+    predicted side it does not list is spurious and counted by actor type."""
+    from extract.evaluate import evaluate
+    from extract.records import ActorRec, ArticleExtraction, StanceRec, StatementRec
+
+    text = "Ann Lee said the tax was fair. Bob Ray said the tax was a topic. Cy Dee said the levy was bad."
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="t", external_id="a1"))
+    actors = [ActorRec("ann", "Ann Lee", "person"), ActorRec("bob", "Bob Ray", "person"),
+              ActorRec("cy", "Cy Dee", "person")]
+    spans = [(13, 29, "ann", "tax", "conditional"), (44, 64, "bob", "tax", "neutral"),
+             (78, 94, "cy", "levy", "oppose")]
+    recs = [StatementRec(text[a:b], a, b, "indirect", speaker=who, stances=[StanceRec(topic, label)])
+            for a, b, who, topic, label in spans]
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "t")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"external_id": "a1", "actors": [], "statements": [], "stances": [
+        {"actor": "Ann Lee", "topic": "tax", "stance": "support", "also_ok": ["conditional"]}]}) + "\n")
+    overall = evaluate(store, gold).overall()
+    assert (overall.stances.tp, overall.stances.predicted, overall.stances.gold) == (1, 2, 1)
+    assert dict(overall.stance_errors.spurious) == {"person": 1}

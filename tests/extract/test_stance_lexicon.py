@@ -1,0 +1,34 @@
+"""Stances decided by VADER's word valences (issue 9): an evaluative predicate about the topic,
+a verb governing it, and, when no rule decides, the tone of the clause around it."""
+
+from __future__ import annotations
+
+from extract.nlp.lexicon import load
+from tests.extract.test_real_news_rules import stance_on
+
+
+def test_the_lexicon_comes_from_the_package_not_a_list_typed_here():
+    lex = load()
+    assert len(lex.valence) > 7000
+    assert lex.valence["unfair"] < 0 < lex.valence["praise"]
+
+
+def test_a_predicate_about_the_topic(extract_text):
+    ex = extract_text("Mr Tom Barber said the rebate was unjustified and should end.", {"rebate": []})
+    assert stance_on(ex, "rebate", "the rebate was unjustified") == "oppose"
+    ex = extract_text("Ms Jane Holt said the rebate was wise.", {"rebate": []})
+    assert stance_on(ex, "rebate", "the rebate was wise") == "support"
+
+
+def test_a_verb_that_governs_the_topic(extract_text):
+    ex = extract_text("Mr Tom Barber said ministers had praised the rebate in private.", {"rebate": []})
+    assert stance_on(ex, "rebate", "ministers had praised the rebate") == "support"
+
+
+def test_tone_decides_only_when_nothing_else_does_and_not_for_forecasts(extract_text):
+    ex = extract_text("Ms Jane Holt said families had suffered terribly since the rebate began.",
+                      {"rebate": []})
+    st = next(s for s in ex.statements if "suffered" in s.content)
+    assert [(x.label, x.evidence.split(":")[0]) for x in st.stances] == [("oppose", "tone")]
+    ex = extract_text("Ms Jane Holt said the rebate dispute will end in a terrible crisis.", {"rebate": []})
+    assert stance_on(ex, "rebate", "the rebate dispute will end") == "neutral"
