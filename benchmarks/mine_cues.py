@@ -8,7 +8,9 @@ often it occurs with a subject and how often it is the cue of a gold attribution
 overlaps what it governs. A lemma is admitted for a construction when it is seen at least
 ``--min-count`` times as a cue and is a cue in at least ``--min-precision`` of its occurrences.
 The output is a data file the statement rules read (extract/nlp/data/cues.toml): lemma,
-construction, times seen as a cue, occurrences, precision. Derived counts only: no text from
+construction, times seen as a cue, occurrences, precision. Also the common nouns that head a
+gold source ('critics', 'voters', 'the senator'), seen at least ``--min-count`` times: nouns
+for who speaks, which topic proposals leave to the actors. Derived counts only: no text from
 the corpus is written.
 """
 
@@ -54,11 +56,17 @@ def main() -> None:
         rows = rows[:args.limit]
     seen: Counter = Counter()    # (lemma, construction) -> occurrences with a subject
     as_cue: Counter = Counter()  # (lemma, construction) -> occurrences that are a gold cue
+    source_nouns: Counter = Counter()  # lemma of a common noun heading a gold source
     texts = ((unwrap(r["text"]), r) for r in rows)
     for doc, row in nlp.pipe(texts, as_tuples=True, batch_size=16):
         gold = [([(s["start"], s["end"]) for s in a.get("cue") or []],
                  [(s["start"], s["end"]) for s in a.get("content") or []])
                 for a in row["attributions"] if a.get("content")]
+        for a in row["attributions"]:
+            for s in a.get("source") or []:
+                span = doc.char_span(s["start"], s["end"], alignment_mode="expand")
+                if span is not None and span.root.pos_ == "NOUN":
+                    source_nouns[span.root.lemma_.lower()] += 1
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
                 continue
@@ -92,6 +100,12 @@ def main() -> None:
             if d == dep:
                 lines.append(f'"{lemma}" = {{ cue = {cue_n}, seen = {n}, precision = {cue_n / n:.2f} }}')
         lines.append("")
+    lines.append("[source_nouns]")
+    lines.append("# common nouns heading a gold source, with how often")
+    for noun, n in sorted(source_nouns.items(), key=lambda x: (-x[1], x[0])):
+        if n >= args.min_count and noun.isalpha():
+            lines.append(f'"{noun}" = {n}')
+    lines.append("")
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(admitted)} cue forms written to {args.out}")
 

@@ -45,6 +45,7 @@ class Lexicon:
     ccomp_cues: frozenset[str] = frozenset()   # '... argued that X'
     xcomp_cues: frozenset[str] = frozenset()   # '... declined to X'
     dobj_cues: frozenset[str] = frozenset()    # '... endorsed X'
+    source_nouns: dict[str, int] = field(default_factory=dict)  # noun heading gold sources -> count
     anonymous: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -146,6 +147,7 @@ def load() -> Lexicon:
     lex.ccomp_cues, lex.xcomp_cues, lex.dobj_cues = (
         frozenset(lemma for lemma, figures in mined.get(dep, {}).items() if figures["precision"] >= floor[dep])
         for dep in ("ccomp", "xcomp", "dobj"))
+    lex.source_nouns = dict(mined.get("source_nouns", {}))
     lex.anonymous = frozenset(words["speech"]["anonymous"])
     lex.report_nouns = frozenset(words["speech"]["report_nouns"])
     lex.government_nouns = frozenset(words["speech"]["government_nouns"])

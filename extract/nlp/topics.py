@@ -9,6 +9,7 @@ lower-case form equals it, so 'peace treaty talks' matches the pattern ('peace',
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from collections import Counter, defaultdict
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 from ..records import TopicRec
 from .actors import ActorTable
 from .config import ExtractConfig, TopicSpec
+from .lexicon import load
 
 def _proposal_data() -> dict:
     with open(Path(__file__).parent / "data" / "topics.toml", "rb") as fh:
@@ -143,11 +145,14 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
             else:
                 c.lower_mid = True
     roots = _merge_variants(cands)
+    speaker_nouns = _speaker_nouns()
     out = []
     ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
     for root, members in ranked:
         if len(root) == 1 and root[0] in GENERIC:
             continue
+        if root[-1] in speaker_nouns[0] or len(root) == 1 and root[0] in speaker_nouns[1]:
+            continue  # 'ministry official', 'senator', 'employees': who speaks, not what about
         if sum(cands[k].count for k in members) < 2:
             continue  # named once in the whole article: not a recurring phrase
         name = _display_name(cands[root])
@@ -160,6 +165,16 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
             patterns |= {tuple(s.lower().split()) for s in cands[k].surfaces}
         out.append(TopicSpec(name, sorted(patterns)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles, never the head of a topic ('ministry official'), and nouns that head sources
+    often, never a topic on their own ('employees'; 'Clean Power Plan' stays)."""
+    lex = load()
+    floor = _DATA["speaker_noun_min"]
+    title_heads = frozenset(title[-1] for title in lex.titles)  # 'minister', not 'finance'
+    return title_heads, frozenset(n for n, count in lex.source_nouns.items() if count >= floor)
 
 
 def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],

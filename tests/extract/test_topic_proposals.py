@@ -73,3 +73,11 @@ def test_written_forms_from_several_articles_join_one_topic(store, nlp):
     linked = store.scalar("SELECT COUNT(DISTINCT s.article_id) FROM stances st JOIN statements s "
                           "ON s.id = st.statement_id WHERE st.topic_id = ?", (topics[0]["id"],))
     assert linked == 2
+
+
+def test_who_speaks_is_not_what_it_is_about(extract_text):
+    text = ('Mr Tom Hale said bank executives had failed customers and that executives should repay bonuses.\n\n'
+            'Ms Ann Cole said the senator had misled executives about road pricing.\n\n'
+            'Mr Tom Hale said road pricing was unfair and the senator knew it.')
+    ex = extract_text(text, propose=True)
+    assert names(ex) == ["road pricing"]     # not 'executives' (a source noun), not 'senator' (a title)
