@@ -69,6 +69,8 @@ class Lexicon:
     # Word valences from VADER's lexicon (vaderSentiment, MIT; about 7,500 words rated -4..+4
     # by human raters): what a predicate or a verb says of the topic it governs.
     valence: dict[str, float] = field(default_factory=dict)
+    # Raw rule confidence (x100) -> the share of that rule's stances found right on stance_dev.
+    calibration: dict[int, float] = field(default_factory=dict)
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     female_names: frozenset[str] = frozenset()
@@ -172,6 +174,7 @@ def load() -> Lexicon:
     lex.oppose_words = _phrases(stance["oppose_words"])
     lex.neutral_words = _phrases(stance["neutral_words"])
     lex.valence = _vader_valences()
+    lex.calibration = {int(k): v for k, v in words["calibration"]["confidence"].items()}
     lex.prerequisite_first = _phrases(stance["prerequisite_first"])
     lex.condition_after = _phrases(stance["condition_after"])
     return lex

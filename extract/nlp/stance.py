@@ -118,6 +118,7 @@ class StanceRules:
         out = []
         for topic, ms in by_topic.items():
             label, confidence, evidence = self._one(f, ms, markers, lo, hi)
+            confidence = self.lex.calibration.get(round(confidence * 100), confidence)
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
 
