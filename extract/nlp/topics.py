@@ -232,10 +232,24 @@ def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str,
                     break
             if root_of[key] != key:
                 break
+    for key in cands:
+        # 'hunting' and 'hunts' are one issue when the article uses both; 'taxis' is not 'taxes'
+        # (different lemmas, no -ing form).
+        stem = _ing_stem(key[-1])
+        if stem and key[:-1] + (stem,) in cands:
+            root_of[key] = root_of[key[:-1] + (stem,)]
     groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for key, root in root_of.items():
         groups[root].append(key)
     return groups
+
+
+def _ing_stem(word: str) -> str | None:
+    """'hunting' -> 'hunt', 'shipping' -> 'ship'; None for other words."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
 
 
 def as_records(specs: list[TopicSpec]) -> list[TopicRec]:

@@ -81,3 +81,14 @@ def test_who_speaks_is_not_what_it_is_about(extract_text):
             'Mr Tom Hale said road pricing was unfair and the senator knew it.')
     ex = extract_text(text, propose=True)
     assert names(ex) == ["road pricing"]     # not 'executives' (a source noun), not 'senator' (a title)
+
+
+def test_hunting_and_hunts_are_one_topic_taxis_and_taxes_are_not(extract_text):
+    text = ('Mr Tom Hale said hunting was cruel and the hunts should stop.\n\n'
+            'Ms Ann Cole said the hunts were a tradition and hunting should stay.\n\n'
+            'Mr Tom Hale said taxes on taxis were unfair, and Ms Ann Cole said taxis paid enough taxes.')
+    ex = extract_text(text, propose=True)
+    hunt = [t for t in ex.proposed_topics if t.name.startswith("hunt")]
+    assert len(hunt) == 1 and {"hunting", "hunts"} & ({hunt[0].name} | set(hunt[0].aliases)) == {"hunting", "hunts"}
+    tax = [t for t in ex.proposed_topics if t.name.startswith("tax")]
+    assert sorted(t.name for t in tax) == ["taxes", "taxis"]
