@@ -23,6 +23,36 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "
 NEGATIONS = {"not", "no", "never", "n't", "nor", "against", "without", "cannot", "neither"}
 CONDITIONS = {"if", "unless", "until", "provided", "condition", "only", "before", "must", "should"}
 MAX_WORDS = 80
+CONTENT_WORDS = False  # the content's own words as features (topic-specific; see learning_curve)
+_VALENCE: dict[str, float] | None = None
+
+
+def valences() -> dict[str, float]:
+    """Word valences (-4..+4) from VADER's lexicon file (vaderSentiment, MIT), read once."""
+    global _VALENCE
+    if _VALENCE is None:
+        from importlib.resources import files
+
+        table: dict[str, float] = {}
+        text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                try:
+                    table[parts[0]] = float(parts[1])
+                except ValueError:
+                    continue
+        _VALENCE = table
+    return _VALENCE
+
+
+def polarity(ws: list[str]) -> str:
+    """'neg', 'neu' or 'pos': the sign of the summed valence, a negation flipping it."""
+    table = valences()
+    total = sum(table.get(w, 0.0) for w in ws)
+    if any(w in NEGATIONS for w in ws):
+        total = -total
+    return "pos" if total > 1.0 else "neg" if total < -1.0 else "neu"
 
 
 def words(text: str | None) -> list[str]:
@@ -115,7 +145,10 @@ def stance_features(st: dict, stance: dict, n_topics: int) -> list[str]:
     if not ev:
         out.append(f"rule|noevidence={rule}")
     content = words(st.get("content"))[:MAX_WORDS]
-    out += [f"w={w}" for w in dict.fromkeys(content)]
+    if CONTENT_WORDS:
+        out += [f"w={w}" for w in dict.fromkeys(content)]
+    out.append(f"rule|pol={rule}|{polarity(content)}")
+    out.append(f"rule|evpol={rule}|{polarity(ev)}")
     seen = set(content)
     if seen & NEGATIONS:
         out.append(f"rule|neg={rule}")
@@ -126,8 +159,9 @@ def stance_features(st: dict, stance: dict, n_topics: int) -> list[str]:
         first = name[0]
         hits = [i for i, w in enumerate(content) if w == first]
         for i in hits[:2]:
-            for w in content[max(0, i - 5): i] + content[i + len(name): i + len(name) + 5]:
-                out.append(f"near={w}")
+            near = content[max(0, i - 5): i] + content[i + len(name): i + len(name) + 5]
+            out += [f"near={w}" for w in near]
+            out.append(f"rule|nearpol={rule}|{polarity(near)}")
     else:
         out.append("topic_unnamed")
     return list(dict.fromkeys(out))

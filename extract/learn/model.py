@@ -1,8 +1,8 @@
 """The learned model at extraction time: plain weights from JSON, no scikit-learn.
 
 ``LearnedModel.apply(extraction)`` runs after the rules, on the records of one article:
-- a statement the analyst would reject (cue and speaker patterns) is dropped, for the
-  statement kinds where the model beat 'keep everything' on held-back reviews;
+- a statement without stances that the analyst would reject (cue and speaker patterns) is
+  dropped, for the statement kinds where the model beat 'keep everything' on held-back reviews;
 - each machine stance is relabelled (or dropped: class 'none') where the model's probability
   passes the threshold chosen on held-back reviews for the rules' label; elsewhere the rules'
   label stands. A relabelled stance keeps what the rules said in its evidence.
@@ -54,8 +54,8 @@ class LearnedModel:
 
     def drops_statement(self, view: dict) -> bool:
         m = self.statement
-        if m is None or view["kind"] not in m.thresholds:
-            return False
+        if m is None or view["kind"] not in m.thresholds or view["n_stances"]:
+            return False  # a statement with stances stays: the stance model judges those
         return m.proba(statement_features(view))[m.classes.index("reject")] >= m.thresholds[view["kind"]]
 
     def relabel(self, view: dict, stance: dict, n_topics: int) -> tuple[str, float] | None:

@@ -2,21 +2,26 @@
 override the rules.
 
 Two logistic regressions (scikit-learn) on the features of ``features.py``:
-- statements: kept or rejected by the analyst;
+- statements: kept or rejected by the analyst (a statement is only ever dropped when it carries
+  no stance: a statement the analyst would reject can still hold the right stance of its
+  speaker, which the stance model judges on its own);
 - stances, for (statement, topic) pairs of statements that were not rejected: the analyst's
   label, or 'none' when the analyst rejected the stance.
 
 Where the model may override the rules is decided on held-back reviews: the decisions are cut
-into ``FOLDS`` shares; each share is held back while a model is fitted on the others and then
+into ``FOLDS`` shares by article; each share is held back while a model is fitted on the others and then
 predicted, so every decision is judged by a model that never saw it. For each rules' stance
 label (and each statement kind) the model overrides only above the probability threshold at
 which it was right more often than the rules on those held-back decisions, by at least
-``MIN_GAIN`` decisions; elsewhere the rules stay in charge. The model that is stored is then
+``MIN_GAIN`` decisions, with a one-sided sign test on the decisions where the two differ
+(p <= ``MAX_P``: with a few dozen reviews a lucky streak is easy); elsewhere the rules stay in
+charge. The model that is stored is then
 fitted on every decision.
 """
 
 from __future__ import annotations
 
+import math
 import time
 import zlib
 from collections import Counter
@@ -27,21 +32,22 @@ from .model import NONE
 
 FOLDS = 4
 MIN_GAIN = 2            # held-back decisions the model must win by before it overrides the rules
+MAX_P = 0.05            # ... and the win must pass a one-sided sign test at this level
 MIN_EXAMPLES = 20       # fewer decisions than this: nothing is learned
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 C = 1.0
 KEEP_WEIGHT = 1e-4      # weights smaller than this are not stored
 
 
-def statement_examples(rows: list[dict]) -> list[tuple[list[str], str, str, int]]:
-    """(features, 'keep' | 'reject', kind, group) for every reviewed statement."""
+def statement_examples(rows: list[dict]) -> list[tuple[list[str], str, str, int, int]]:
+    """(features, 'keep' | 'reject', kind, fold, machine stances) for every reviewed statement."""
     out = []
     for r in rows:
         if r["review"] == "pending":
             continue
         view = {**r, "n_stances": len(r["stances"])}
         out.append((statement_features(view), "reject" if r["review"] == "rejected" else "keep",
-                    r["kind"], _fold(r["id"])))
+                    r["kind"], _fold(r["article_id"]), len(r["stances"])))
     return out
 
 
@@ -59,12 +65,14 @@ def stance_examples(rows: list[dict]) -> list[tuple[list[str], str, str, int]]:
             rule, confidence, evidence = rule_of(t)
             target = NONE if t["review"] == "rejected" else (t["review_label"] or t["label"])
             stance = {"topic": t["topic"], "label": rule, "confidence": confidence, "evidence": evidence}
-            out.append((stance_features(view, stance, len(r["stances"])), target, rule, _fold(r["id"])))
+            out.append((stance_features(view, stance, len(r["stances"])), target, rule, _fold(r["article_id"])))
     return out
 
 
-def _fold(statement_id: int) -> int:
-    return zlib.crc32(str(statement_id).encode()) % FOLDS
+def _fold(article_id: int) -> int:
+    """Folds by article: statements of one article are alike, so a model judged on an article
+    it has seen other statements of would look better than it is."""
+    return zlib.crc32(str(article_id).encode()) % FOLDS
 
 
 def _fit(features: list[list[str]], targets: list[str]):
@@ -115,21 +123,43 @@ def _export(vec, clf) -> dict:
     return {"classes": classes, "intercept": [round(float(v), 5) for v in intercept], "weights": weights}
 
 
+SIDELESS = {"neutral", NONE}
+
+
+def _sign_test(won: int, lost: int) -> float:
+    """One-sided exact sign (McNemar) test: the chance of winning at least ``won`` of the
+    ``won + lost`` decisions where model and rules differ, if neither were better."""
+    n = won + lost
+    if n == 0:
+        return 1.0
+    return sum(math.comb(n, k) for k in range(won, n + 1)) / 2 ** n
+
+
+def _same(answer: str, target: str) -> bool:
+    """Right answers. 'neutral' and 'none' both say 'takes no side here': the analyst rejecting a
+    neutral stance does not make a neutral suggestion wrong enough to turn it into a side (a
+    neutral the gold does not list is no error, a side is)."""
+    return answer == target or (answer in SIDELESS and target in SIDELESS)
+
+
 def _choose(groups: dict[str, list[tuple[str, str, dict]]]) -> tuple[dict[str, float], dict]:
     """For each group (a rules' label or a statement kind): the threshold at which the model's
     answer beat the rules' answer on held-back decisions, if any. Items are (target, rules'
     answer, probabilities)."""
     thresholds, report = {}, {}
     for group, items in sorted(groups.items()):
-        rules_right = sum(target == rule for target, rule, _ in items)
+        rules_right = sum(_same(rule, target) for target, rule, _ in items)
         best_t, best_right = None, rules_right + MIN_GAIN - 1
         for t in THRESHOLDS:
-            right = 0
+            right = won = lost = 0
             for target, rule, probs in items:
                 label = max(probs, key=probs.get)
                 answer = label if label != rule and probs[label] >= t else rule
-                right += answer == target
-            if right > best_right:
+                model_ok, rules_ok = _same(answer, target), _same(rule, target)
+                right += model_ok
+                won += model_ok and not rules_ok
+                lost += rules_ok and not model_ok
+            if right > best_right and _sign_test(won, lost) <= MAX_P:
                 best_t, best_right = t, right
         report[group] = {"held_back": len(items), "rules_right": rules_right,
                          "model_right": best_right if best_t is not None else None, "threshold": best_t}
@@ -151,7 +181,7 @@ def train(rows: list[dict]) -> tuple[dict, dict]:
         held = _held_back(st)
         groups: dict[str, list] = {k: [] for k in STATEMENT_KINDS}
         for e, probs in zip(st, held):
-            if probs is not None:
+            if probs is not None and e[4] == 0:  # judged where it acts: statements without stances
                 groups[e[2]].append((e[1], "keep", probs))
         thresholds, per_kind = _choose({k: v for k, v in groups.items() if v})
         report["statements"]["by_kind"] = per_kind

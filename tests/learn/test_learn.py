@@ -79,8 +79,12 @@ def test_learn_then_extract_changes_only_pending_statements(sample_db, tmp_path)
         # Only the articles with pending statements were redone; the rest just took the version.
         assert summary.articles == len(pending_articles) and summary.up_to_date == articles - len(pending_articles)
         assert reviewed_rows(store) == before
-        pending = store.query("SELECT s.id, s.cue FROM statements s WHERE s.review = 'pending'")
-        assert pending and not [r for r in pending if (r["cue"] or "").lower() == "said"]
+        # 'said' statements without a stance are gone; those with stances stay (the stance model
+        # judges their stances: a rejected statement can still hold its speaker's stance).
+        pending = store.query("SELECT s.id, s.cue, (SELECT count(*) FROM stances t WHERE t.statement_id = s.id) "
+                              "AS n FROM statements s WHERE s.review = 'pending'")
+        assert pending and not [r for r in pending if (r["cue"] or "").lower() == "said" and not r["n"]]
+        assert [r for r in pending if (r["cue"] or "").lower() != "said"]
         relabelled = store.query("SELECT st.label, st.evidence FROM stances st JOIN statements s "
                                  "ON s.id = st.statement_id WHERE s.review = 'pending' AND st.evidence LIKE '%learned v1%'")
         assert relabelled and all(r["label"] == "oppose" and "(rules: support" in r["evidence"] for r in relabelled)
@@ -102,9 +106,12 @@ def test_relabelled_stances_train_on_what_the_rules_said(sample_db, tmp_path):
         for sid in ids:
             store.review.accept(sid)
         rows = store.learning.examples()
-    from extract.learn.train import stance_examples
-    rules = {e[2] for e in stance_examples([r for r in rows if r["id"] in ids])}
-    assert rules == {"support"}
+    from extract.learn.features import rule_of
+
+    marked = [t for r in rows if r["id"] in ids for t in r["stances"] if "learned v1" in (t["evidence"] or "")]
+    assert marked and {t["label"] for t in marked} == {"oppose"}
+    assert {rule_of(t)[0] for t in marked} == {"support"}
+    assert all("learned" not in rule_of(t)[2] for t in marked)
 
 
 def test_too_few_decisions_leave_the_rules_in_charge(sample_db):
