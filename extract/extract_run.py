@@ -126,6 +126,16 @@ def run_extract(store: Store, options: ExtractOptions | None = None, *,
     name = model_name(options.model) if nlp is None else (options.model or model_name(None))
     version_of_model = nlp.meta.get("version", "unknown") if nlp is not None else model_version(name)
     summary.version = current_version(store, name, version_of_model)
+    # -- issue 11: the learned model (extract/learn). Its version joins the extraction
+    # version; articles without pending statements have nothing it could change.
+    from .learn import active_model
+    learned = active_model(store)
+    base = summary.version
+    if learned is not None:
+        summary.version = f"{base}|learned:{learned.version}"
+    if not options.force:
+        store.learning.settle_version(base, summary.version)
+    # -- end issue 11
     ids = _select(store, summary.version, options)
     summary.up_to_date = store.articles.count() - len(ids) if not options.article_ids else 0
     summary.run_id = store.runs.start("extract", model=name, model_version=version_of_model,
@@ -136,7 +146,7 @@ def run_extract(store: Store, options: ExtractOptions | None = None, *,
         if ids:
             nlp = nlp or load_pipeline(name)
             add_extractor(nlp, topic_config(store, nlp))
-            _extract(store, nlp, ids, options, summary, unwrap, on_progress)
+            _extract(store, nlp, ids, options, summary, unwrap, on_progress, learned)
     finally:
         summary.seconds = time.perf_counter() - started
         store.runs.finish(summary.run_id, summary.counts())
@@ -174,7 +184,7 @@ def _texts(store: Store, ids: list[int], pending: dict[int, str],
 
 
 def _extract(store: Store, nlp: Language, ids: list[int], options: ExtractOptions,
-             summary: ExtractSummary, unwrap, on_progress) -> None:
+             summary: ExtractSummary, unwrap, on_progress, learned=None) -> None:
     pending: dict[int, str] = {}
     texts = _texts(store, ids, pending, summary)
     if options.workers > 1:
@@ -190,6 +200,8 @@ def _extract(store: Store, nlp: Language, ids: list[int], options: ExtractOption
             summary.errors.append((article_id, result))
         else:
             _restore_text(result, text)
+            if learned is not None:  # issue 11: the learned model after the rules (extract/learn/model.py)
+                learned.apply(result)
             batch.append((article_id, result))
         done += 1
         if len(batch) >= COMMIT_EVERY:

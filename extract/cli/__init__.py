@@ -12,7 +12,7 @@ import importlib
 from .base import main
 
 # Command modules, imported for their side effect of registering on ``main``.
-COMMAND_MODULES = ("data_cmds", "extract_cmds", "analysis_cmds", "tui_cmds", "team_cmds")
+COMMAND_MODULES = ("data_cmds", "extract_cmds", "analysis_cmds", "tui_cmds", "team_cmds", "learn_cmds")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

@@ -75,9 +75,16 @@ def ingest(ctx, paths, include, exclude, max_bytes, fields, quiet, as_json):
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every recorded ingest error.")
+@click.option("--accuracy", "accuracy", is_flag=True,
+              help="The machine's precision from reviewed items, by statement kind and stance label.")
 @click.pass_context
-def stats(ctx, as_json, show_errors):
+def stats(ctx, as_json, show_errors, accuracy):
     """Counts of what the database holds."""
+    if accuracy:
+        from .learn_cmds import print_accuracy
+        with open_store(ctx) as store:
+            print_accuracy(store, as_json)
+        return
     with open_store(ctx) as store:
         figures = store.stats()
         last_ingest, last_extract = store.runs.last("ingest"), store.runs.last("extract")

@@ -54,14 +54,16 @@ def _share(value: str) -> float:
     return share
 
 
-@main.command("review")
+@main.group("review", invoke_without_command=True)
 @click.option("--double", "double", metavar="SHARE",
               help="Hand this share of the undecided statements to two coders (e.g. 20%).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Which sample (reproducible).")
 @click.pass_context
 def review(ctx, double, seed):
     """Set up team review: double coding for agreement. (The review itself is the explorer's
-    Review section, F4.)"""
+    Review section, F4; 'parley review apply FILE' applies decisions from a file.)"""
+    if ctx.invoked_subcommand is not None:
+        return
     with open_store(ctx) as store:
         if double is None:
             click.echo(f"double coding: {store.team.double_share():.0%} of statements "

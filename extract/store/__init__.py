@@ -12,6 +12,7 @@
 - ``store.team``       coders: claims, double coding, side-by-side codings (team.py)
 - ``store.dna``        Discourse Network Analyzer files in and out (dna.py, dna_export.py)
 - ``store.stance_rows`` the counted stance rows the analysis module aggregates (stance_rows.py)
+- ``store.learning``   reviewed examples, learned models, the machine's accuracy (learning.py)
 
 Extraction, the TUI, export and analysis all go through this API.
 """
@@ -26,6 +27,7 @@ from .browse import BrowseRepo
 from .db import Database, StoreError, alias_key, utcnow
 from .dna import DnaRepo
 from .extraction import ExtractionRepo
+from .learning import LearningRepo
 from .review import ReviewRepo
 from .runs import RunRepo
 from .stance_rows import StanceRowRepo
@@ -55,6 +57,7 @@ class Store(Database):
         self.browse = BrowseRepo(self)
         self.stance_rows = StanceRowRepo(self)  # read-only queries for extract/analysis
         self.topics = TopicRepo(self)
+        self.learning = LearningRepo(self)
 
     def stats(self) -> dict[str, int]:
         """Row counts for the status bar and 'parley stats'."""

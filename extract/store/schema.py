@@ -310,5 +310,22 @@ END;
 CREATE INDEX articles_published_undated_last ON articles(coalesce(published, '9999'), id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6 (issue 11): what Parley learned from the analyst's decisions. Each `parley learn` adds a
+# version: the model as JSON (feature weights, thresholds; never pickled code, so a database
+# from someone else is safe to open), how it did against the rules on held-back reviews, and
+# how many decisions it was trained on (the explorer says when enough new ones came in).
+_V6 = """
+CREATE TABLE learned_models (
+    version       INTEGER PRIMARY KEY,
+    created_at    TEXT NOT NULL,
+    coder         TEXT,
+    decisions     INTEGER NOT NULL,   -- reviewed statements it was trained on
+    model         TEXT NOT NULL,      -- JSON
+    report        TEXT NOT NULL       -- JSON: held-back figures, what is switched on
+);
+-- The Review header counts reviewed stances after every decision: only those rows are read.
+CREATE INDEX stances_reviewed ON stances(statement_id) WHERE review != 'pending';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)

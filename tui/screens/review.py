@@ -39,6 +39,7 @@ class ReviewScreen(ParleyScreen):
         self.item: dict | None = None  # the statement under review, with stances and context
         self.stance_index = 0
         self.progress: tuple[int, int] | None = None
+        self.machine: tuple[int, int, dict] | None = None  # (stances right, reviewed, learn status)
         self._scope_total: tuple[tuple, int] | None = None  # (filters, statements in scope)
         self._busy = False
         self._queue: deque = deque()
@@ -165,6 +166,8 @@ class ReviewScreen(ParleyScreen):
         total = cached[1] if cached and cached[0] == key else None
         done, total = self.app.counting_store.browse.review_progress(total=total, **filters)
         self._scope_total = (key, total)
+        learning = self.app.counting_store.learning  # issue 11: the machine's accuracy, learn again?
+        self.machine = (*learning.stance_headline(), learning.learn_status())
         self.app.call_from_thread(self._show_progress, key, (done, total))
 
     def _show_progress(self, key: tuple, progress: tuple[int, int]) -> None:
@@ -184,6 +187,12 @@ class ReviewScreen(ParleyScreen):
         else:
             done, total = self.progress
             head = f"reviewed {done:,} / {total:,}"
+        if self.machine is not None:
+            right, reviewed, status = self.machine
+            if reviewed:
+                head += f" · machine right on {right / reviewed:.0%} of {reviewed:,} reviewed stances"
+            if status["learn_again"]:
+                head += f" · {status['new']:,} new decisions: parley learn"
         if self.filter_label:
             head += f" · {safe.line(self.filter_label, 30)}"
         if self.lowest_first:
