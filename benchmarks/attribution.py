@@ -9,7 +9,8 @@ skipped and extraction redone with --force), runs ``parley extract`` without a t
 scores the statements as ../shared/devsets/README.md describes (extract/evaluate_attribution.py):
 precision, recall, F1, F1 with the overlap counted against the longer span, speaker accuracy,
 and recall by class: quoted or not, source kind (name, pronoun, nominal), the 30 commonest cues.
-``--misses FILE`` writes every missed gold attribution and every wrong prediction, to read.
+``--misses FILE`` writes every missed gold attribution, every wrong prediction and every right
+one with the wrong speaker, to read.
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ def write_misses(path: Path, total, articles: list[dict]) -> None:
                      f"{g.content_text[:300]!r}\n")
         for doc_id, (s, e) in total.wrong:
             fh.write(f"WRONG {doc_id} {texts[doc_id][s:e][:300]!r}\n")
+        for doc_id, (s, e), speaker, gold_source in total.wrong_speaker:
+            said = texts[doc_id][speaker[0]:speaker[1]] if speaker else None
+            fh.write(f"SPEAKER {doc_id} predicted {said!r}, gold {gold_source!r}: {texts[doc_id][s:e][:120]!r}\n")
 
 
 def main() -> None:

@@ -133,6 +133,7 @@ class AttributionScore:
     by_class: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     misses: list[tuple[str, Attribution]] = field(default_factory=list)
     wrong: list[tuple[str, Span]] = field(default_factory=list)
+    wrong_speaker: list[tuple[str, Span, Span | None, str]] = field(default_factory=list)  # pred, gold source
 
     @property
     def precision(self) -> float:
@@ -191,6 +192,8 @@ def score_article(doc_id: str, gold: list[Attribution], preds: list[Prediction],
         total.correct_strict += any(matches([p.content], g.content, strict=True) for g in hits)
         if p.speaker and any(_overlap([p.speaker], g.source) > 0 for g in hits):
             total.speaker_right += 1
+        else:
+            total.wrong_speaker.append((doc_id, p.content, p.speaker, hits[0].source_text))
     for g in counted:
         hit = any(matches([p.content], g.content) for p in preds)
         total.found += hit
