@@ -395,13 +395,13 @@ class StatementFinder:
             start, end = _span_chars(doc, *content)
             if start < 0 or word_count(self.text[start:end]) < MIN_QUOTE_WORDS:
                 continue
+            cue = doc[content[0] - 1] if label.i < content[0] else doc[content[1]]  # the colon or dash
             quoted = {self.quote_of_token[i] for i in range(*content) if i in self.quote_of_token}
             inside = sum(1 for i in range(*content) if i in self.quote_of_token)
             if quoted and inside >= 0.5 * (content[1] - content[0]):
                 for qi in quoted:
-                    quote_cues.setdefault(qi, (doc[content[0] - 1] if label.i < content[0] else doc[content[1]], label))
+                    quote_cues.setdefault(qi, (cue, label))
                 continue
-            cue = doc[content[0] - 1] if label.i < content[0] else doc[content[1]]
             out.append(Found("indirect", start, end, cue=cue, cue_end=cue, subject=label, order=cue.i,
                              confidence=0.6))
         return out
