@@ -50,6 +50,9 @@ def extract(ctx, workers, topics_file, model, batch_size, force, article_ids, sc
         _die("--workers and --scheduler do not go together: the cluster's workers do the work "
              "(use --scheduler local:N for N processes here)", 2)
     if scheduler:
+        from ..cluster.address import parse_scheduler
+
+        parse_scheduler(scheduler)  # a bad value is an error before any work starts
         _check_cluster_installed()
     options = ExtractOptions(workers=workers, batch_size=batch_size, model=model, scheduler=scheduler or None,
                              topics_file=topics_file, force=force, article_ids=list(article_ids) or None)
