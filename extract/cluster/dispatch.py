@@ -29,14 +29,13 @@ TASKS_PER_THREAD = 3  # batches in flight per worker thread: enough to hide the 
 @contextmanager
 def connect(scheduler: Scheduler):
     """A Client on the scheduler, or on a LocalCluster of single-threaded worker processes."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # our own messages say what failed
     cluster = None
     try:
         if scheduler.local_workers:
-            cluster = LocalCluster(n_workers=scheduler.local_workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            cluster = _local_cluster(scheduler.local_workers)
             client = Client(cluster, set_as_default=False)
         else:
             try:
@@ -56,6 +55,22 @@ def connect(scheduler: Scheduler):
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _local_cluster(workers: int):
+    """N single-threaded worker processes on this machine. On Linux they are forked from this
+    process, which has spaCy imported already (as the own pool's are): spawned, each spent
+    seconds importing it again before its first batch."""
+    import multiprocessing
+    import sys
+
+    import dask
+    from distributed import LocalCluster
+
+    method = "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=logging.ERROR)
 
 
 @contextmanager
