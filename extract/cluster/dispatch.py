@@ -85,6 +85,12 @@ def extraction_plugin(client, model: tuple[str, str], config: ExtractConfig):
         client.register_plugin(ExtractionPlugin(name, model[0], config, expected), name=name)
     except WorkerRefused as exc:
         raise ClusterError(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        raise ClusterError(f"a worker cannot run Parley's extraction ({exc}): install the same Parley "
+                           "and model on every worker") from None
+    except Exception as exc:  # noqa: BLE001 - whatever a worker raised, the user needs one line
+        raise ClusterError(f"setting up Parley on the workers failed: {type(exc).__name__}: "
+                           f"{_first_line(exc)}") from None
     try:
         yield name
     finally:
@@ -148,9 +154,9 @@ def _results(flow) -> Iterator[tuple]:
     except WorkerRefused as exc:
         raise ClusterError(str(exc)) from None
     except KilledWorker as exc:
-        raise ClusterError(f"a batch of articles was lost with {exc.allowed_failures + 1} workers in turn "
-                           f"(last {exc.last_worker.address}); stopped. Everything written is complete: "
-                           "run again to do the rest") from None
+        raise ClusterError("a batch of articles was lost with every worker it was given to (Dask gives up "
+                           f"after {getattr(exc, 'allowed_failures', 3) + 1}); stopped. Everything written is "
+                           "complete: run again to do the rest") from None
     except Exception as exc:
         if type(exc).__name__ in ("CancelledError", "FutureCancelledError"):
             raise ClusterError("lost the Dask scheduler; stopped. Everything written is complete: "
