@@ -70,13 +70,13 @@ def test_a_killed_worker_and_an_interrupted_parent_lose_nothing(process_cluster,
         if run.poll() is None:
             run.kill()
     written = extracted_ids(db)
-    assert run.returncode == 130 and err.strip().endswith("interrupted"), err
+    assert run.returncode == 130 and err.strip() == "interrupted", err  # no Dask noise about the lost worker
     assert 0 < len(written) < 130
     # Articles are written whole: those written hold exactly what the local run found for them.
     assert_same(dump(db, written), dump(tmp_path / "local.db", written))
 
     again = parley(db, "extract", "--scheduler", cluster.address)
-    assert again.returncode == 0, again.stderr
+    assert again.returncode == 0 and not again.stderr, again.stderr
     assert f"extracted {130 - len(written)} article(s)" in again.stdout
     assert_same(dump(db), want)
 
