@@ -1,9 +1,10 @@
 """``parley extract``: run the spaCy pipeline over articles and write what it finds.
 
-The parent process owns SQLite: it streams article texts into ``nlp.pipe`` (``n_process`` =
-workers), the ``parley_extractor`` component runs the pure per-article extraction inside the
-pipeline (so in the worker processes when there are several), and the parent writes each
-article's records through ``store.extraction.save``, in batches of one transaction.
+The parent process owns SQLite: it streams article texts into ``nlp.pipe`` (here, in our own
+worker processes, or on a Dask cluster with ``scheduler``: see ``extract.cluster``), the
+``parley_extractor`` component runs the pure per-article extraction inside the pipeline, and the
+parent writes each article's records through ``store.extraction.save``, in article order, in
+batches of one transaction.
 
 Which articles: those whose ``extracted_version`` differs from the current version string,
 which names the extractor, the model and its version, and a fingerprint of the curated topics,
@@ -43,6 +44,8 @@ class ExtractOptions:
     topics_file: str | Path | None = None
     force: bool = False
     article_ids: list[int] | None = None
+    # A Dask scheduler address, or 'local:N' for a LocalCluster of N single-threaded workers.
+    scheduler: str | None = None
 
 
 @dataclass
@@ -59,6 +62,7 @@ class ExtractSummary:
     topics_imported: dict = field(default_factory=dict)
     errors: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0
+    write_seconds: float = 0.0  # time the writer spent in its transactions
 
     def counts(self) -> dict:
         return {
@@ -146,7 +150,8 @@ def run_extract(store: Store, options: ExtractOptions | None = None, *,
         if ids:
             nlp = nlp or load_pipeline(name)
             add_extractor(nlp, topic_config(store, nlp))
-            _extract(store, nlp, ids, options, summary, unwrap, on_progress, learned)
+            _extract(store, nlp, ids, options, summary, unwrap, on_progress, (name, version_of_model),
+                     learned)
     finally:
         summary.seconds = time.perf_counter() - started
         store.runs.finish(summary.run_id, summary.counts())
@@ -184,10 +189,16 @@ def _texts(store: Store, ids: list[int], pending: dict[int, str],
 
 
 def _extract(store: Store, nlp: Language, ids: list[int], options: ExtractOptions,
-             summary: ExtractSummary, unwrap, on_progress, learned=None) -> None:
+             summary: ExtractSummary, unwrap, on_progress, model: tuple[str, str],
+             learned=None) -> None:
     pending: dict[int, str] = {}
     texts = _texts(store, ids, pending, summary)
-    if options.workers > 1:
+    if options.scheduler:  # imports dask only here
+        from .cluster.dispatch import parse_on_cluster
+
+        results = parse_on_cluster(options.scheduler, texts, nlp.get_pipe("parley_extractor").config,
+                                   model, min(options.batch_size, WORKER_TASK))
+    elif options.workers > 1:
         results = _parse_in_workers(nlp, texts, options.workers, options.batch_size, options.model)
     else:
         results = _parse_here(nlp, texts, options.batch_size)
@@ -241,8 +252,13 @@ def _init_worker(nlp: Language | None, model: str | None, config) -> None:
     _worker_nlp = nlp
 
 
+def parse_batch(nlp: Language, batch: list[tuple[str, int]]) -> list[Parsed]:
+    """One task's work in a worker (own pool or cluster): (text, article id) pairs in, records out."""
+    return list(_parse_here(nlp, batch, len(batch)))
+
+
 def _work(batch: list[tuple[str, int]]) -> list[Parsed]:
-    return list(_parse_here(_worker_nlp, batch, len(batch)))
+    return parse_batch(_worker_nlp, batch)
 
 
 def _parse_in_workers(nlp: Language, texts: Iterable[tuple[str, int]], workers: int,
@@ -287,6 +303,7 @@ def _restore_text(ex: ArticleExtraction, text: str) -> None:
 def _write(store: Store, batch: list[tuple[int, ArticleExtraction]], summary: ExtractSummary) -> None:
     if not batch:
         return
+    started = time.perf_counter()
     with store.transaction() as conn:
         for article_id, ex in batch:
             _ensure_proposed(conn, ex)
@@ -297,6 +314,7 @@ def _write(store: Store, batch: list[tuple[int, ArticleExtraction]], summary: Ex
             summary.stances += counts["stances"]
             summary.kept_reviewed += counts["kept_reviewed"]
     batch.clear()
+    summary.write_seconds += time.perf_counter() - started
 
 
 def _ensure_proposed(conn, ex: ArticleExtraction) -> None:

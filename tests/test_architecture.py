@@ -17,6 +17,8 @@ RULES = [
     ("extract/analysis", ("textual", "tui", "spacy", "extract.nlp"), "analysis is shared by the CLI and the TUI"),
     ("extract/ingest", ("spacy", "textual", "tui", "extract.nlp"), "ingest does no NLP"),
     ("tui", ("spacy", "extract.nlp", "extract.extract_run", "sqlite3"), "the TUI reaches data only through the store"),
+    ("extract/cluster", ("textual", "tui", "sqlite3"), "cluster workers never touch the database: the parent's writer does"),
+    ("extract/nlp", ("extract.cluster", "dask", "distributed"), "the per-article extraction does not know where it runs"),
 ]
 
 

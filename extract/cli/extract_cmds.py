@@ -35,15 +35,26 @@ def _die(message: str, code: int = 1) -> None:
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
 @click.option("--force", is_flag=True, help="Redo every article (analyst decisions are kept).")
 @click.option("--article", "article_ids", type=int, multiple=True, help="Only this article id (repeatable).")
+@click.option("--scheduler", envvar="PARLEY_SCHEDULER", metavar="ADDRESS",
+              help="Extract on a Dask cluster: its scheduler (tcp://HOST:PORT), or local:N for N "
+                   "single-threaded worker processes here [env: PARLEY_SCHEDULER]. Needs parley[cluster].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary line.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.pass_context
-def extract(ctx, workers, topics_file, model, batch_size, force, article_ids, quiet, as_json):
+def extract(ctx, workers, topics_file, model, batch_size, force, article_ids, scheduler, quiet, as_json):
     """Find actors, statements, topics and stances in the ingested articles."""
     from ..extract_run import ExtractOptions, run_extract
     from ..nlp.pipeline import ModelMissing
 
-    options = ExtractOptions(workers=workers, batch_size=batch_size, model=model,
+    if scheduler and workers > 1:
+        _die("--workers and --scheduler do not go together: the cluster's workers do the work "
+             "(use --scheduler local:N for N processes here)", 2)
+    if scheduler:
+        from ..cluster.address import parse_scheduler
+
+        parse_scheduler(scheduler)  # a bad value is an error before any work starts
+        _check_cluster_installed()
+    options = ExtractOptions(workers=workers, batch_size=batch_size, model=model, scheduler=scheduler or None,
                              topics_file=topics_file, force=force, article_ids=list(article_ids) or None)
     show_bar = not (quiet or as_json) and err.is_terminal
     with open_store(ctx) as store, Progress(
@@ -80,6 +91,13 @@ def extract(ctx, workers, topics_file, model, batch_size, force, article_ids, qu
         click.echo(f"  article {article_id}: {one_line(reason, 200)}", err=True)
     if len(summary.errors) > 20:
         click.echo(f"  ... and {len(summary.errors) - 20} more", err=True)
+
+
+def _check_cluster_installed() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("distributed") is None:
+        _die("--scheduler needs Dask: pip install 'parley[cluster]'")
 
 
 # -- topics -------------------------------------------------------------------------------
