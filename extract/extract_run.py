@@ -197,7 +197,7 @@ def _extract(store: Store, nlp: Language, ids: list[int], options: ExtractOption
         from .cluster.dispatch import parse_on_cluster
 
         results = parse_on_cluster(options.scheduler, texts, nlp.get_pipe("parley_extractor").config,
-                                   model, min(options.batch_size, WORKER_TASK))
+                                   model, options.batch_size)
     elif options.workers > 1:
         results = _parse_in_workers(nlp, texts, options.workers, options.batch_size, options.model)
     else:
