@@ -145,13 +145,12 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
             else:
                 c.lower_mid = True
     roots = _merge_variants(cands)
-    speaker_nouns = _speaker_nouns()
     out = []
     ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
     for root, members in ranked:
         if len(root) == 1 and root[0] in GENERIC:
             continue
-        if root[-1] in speaker_nouns[0] or len(root) == 1 and root[0] in speaker_nouns[1]:
+        if root[-1] in _title_heads() or len(root) == 1 and root[0] in _source_nouns():
             continue  # 'ministry official', 'senator', 'employees': who speaks, not what about
         if sum(cands[k].count for k in members) < 2:
             continue  # named once in the whole article: not a recurring phrase
@@ -168,13 +167,17 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
 
 
 @lru_cache(maxsize=1)
-def _speaker_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """Titles, never the head of a topic ('ministry official'), and nouns that head sources
-    often, never a topic on their own ('employees'; 'Clean Power Plan' stays)."""
-    lex = load()
+def _title_heads() -> frozenset[str]:
+    """Last words of titles ('minister', not 'finance'): never the head of a topic."""
+    return frozenset(title[-1] for title in load().titles)
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    """Nouns that head sources often ('employees'): never a topic on their own, though
+    'Clean Power Plan' stays."""
     floor = _DATA["speaker_noun_min"]
-    title_heads = frozenset(title[-1] for title in lex.titles)  # 'minister', not 'finance'
-    return title_heads, frozenset(n for n, count in lex.source_nouns.items() if count >= floor)
+    return frozenset(n for n, count in load().source_nouns.items() if count >= floor)
 
 
 def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],
