@@ -427,8 +427,9 @@ class StanceRules:
         for m in ms:
             sent = sent_of(doc[m.start])
             a, b = max(lo, sent.start), min(hi, sent.end)
-            # Not the topic's own words, nor certainty ('positive that ...', 'sure that ...').
+            # Not the topic's own words, nor certainty ('positive that ...', 'clearly').
             words = [t for t in doc[a:b] if not (m.start <= t.i < m.end) and not (
+                t.pos_ == "ADV" and t.lower_ not in NEGATIONS) and not (
                 t.pos_ == "ADJ" and (any(c.dep_ == "ccomp" for c in t.children)
                                      or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"))]
             if len(words) < 3 or any(t.tag_ == "MD" and t.lower_ in PREDICTIVE for t in words):
