@@ -39,21 +39,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-CORPUS = REPO.parent / "shared" / "corpora" / "news_volume.jsonl"
-
-
-def pick(n: int) -> list[dict]:
-    with open(CORPUS, encoding="utf-8") as fh:
-        lines = fh.readlines()
-    step = max(1, len(lines) // n)
-    out = []
-    for line in lines[::step]:
-        record = json.loads(line)
-        if record.get("text", "").strip():
-            out.append(record)
-        if len(out) == n:
-            break
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_throughput import CORPUS, pick  # noqa: E402 - the same N articles as the throughput benchmark
 
 
 def run(db: Path, batch_size: int, **options) -> dict:
