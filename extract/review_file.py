@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis.names import resolve_actor, resolve_topic
 from .store import STANCE_LABELS, Store, StoreError, check_coder
 from .store.team import Conflict
 from .textsafe import one_line
@@ -126,18 +127,11 @@ def apply_one(store: Store, item: dict) -> bool:
     if store.scalar("SELECT 1 FROM statements WHERE id = ?", (sid,)) is None:
         raise BadDecision(f"no statement {sid}")
     if "speaker" in item:
-        actor_id = store.actors.resolve(item["speaker"])
-        if actor_id is None:
-            close = store.actors.suggest(item["speaker"], 3)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-            raise BadDecision(f"no actor {item['speaker']!r}{hint}")
+        # The CLI's own resolver: a name or alias, else one line with the closest matches.
+        actor_id = resolve_actor(store, item["speaker"])
         return store.review.set_speaker(sid, actor_id) is not None
     if "topic" in item:
-        topic_id = store.stance_rows.resolve_topic(item["topic"])
-        if topic_id is None:
-            close = store.stance_rows.suggest_topics(item["topic"], 3)
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-            raise BadDecision(f"no topic {item['topic']!r}{hint}")
+        topic_id = resolve_topic(store, item["topic"])
         row = store.query_one("SELECT id FROM stances WHERE statement_id = ? AND topic_id = ?", (sid, topic_id))
         if item.get("decision") == "reject":
             if row is None:
