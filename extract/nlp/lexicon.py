@@ -173,24 +173,20 @@ def load() -> Lexicon:
     lex.support_words = _phrases(stance["support_words"])
     lex.oppose_words = _phrases(stance["oppose_words"])
     lex.neutral_words = _phrases(stance["neutral_words"])
-    lex.valence = _vader_valences()
+    lex.valence = {word: value for word, value in vader().lexicon.items() if word.isalpha()}
     lex.calibration = {int(k): v for k, v in words["calibration"]["confidence"].items()}
     lex.prerequisite_first = _phrases(stance["prerequisite_first"])
     lex.condition_after = _phrases(stance["condition_after"])
     return lex
 
 
-def _vader_valences() -> dict[str, float]:
-    """VADER's word list, read from the installed package's data file (nothing downloaded)."""
-    from importlib.resources import files
+@lru_cache(maxsize=1)
+def vader():
+    """VADER's analyzer, built once per process from the installed package's word list (nothing
+    downloaded): its ``lexicon`` gives word valences, ``polarity_scores`` the tone of a text."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    out = {}
-    text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            out[parts[0]] = float(parts[1])
-    return out
+    return SentimentIntensityAnalyzer()
 
 
 def ruler_patterns() -> list[dict]:

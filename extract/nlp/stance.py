@@ -11,13 +11,11 @@ Decided by the first rule that applies, with the words that decided it kept as e
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc
 
 from ..records import StanceRec
 from .sents import sent_of
-from .lexicon import Lexicon
+from .lexicon import Lexicon, vader
 from .statements import Found
 from .topics import TopicMention
 
@@ -51,13 +49,6 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # VADER compound score from which the tone of a statement's clause decides a side (last rule).
 TONE_THRESHOLD = 0.4
 PREDICTIVE = {"will", "would", "could", "might", "may", "wo", "'ll"}
-
-
-@lru_cache(maxsize=1)
-def _tone_analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def valence_side(lex: Lexicon, word, threshold: float) -> str | None:
@@ -434,7 +425,7 @@ class StanceRules:
                                      or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"))]
             if len(words) < 3 or any(t.tag_ == "MD" and t.lower_ in PREDICTIVE for t in words):
                 continue  # a forecast ('will not develop into a trade war') takes no side
-            score = _tone_analyzer().polarity_scores(" ".join(t.text for t in words))["compound"]
+            score = vader().polarity_scores(" ".join(t.text for t in words))["compound"]
             if abs(score) >= TONE_THRESHOLD:
                 label = "support" if score > 0 else "oppose"
                 rated = [t.text for t in words if self.lex.valence.get(t.lower_, 0) * score > 0]
