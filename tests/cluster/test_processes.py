@@ -53,7 +53,11 @@ def test_a_killed_worker_and_an_interrupted_parent_lose_nothing(process_cluster,
     want = local_run(copy_db(source, tmp_path / "local.db"), workers=2)
     cluster = process_cluster(2)
     db = copy_db(source, tmp_path / "cluster.db")
-    run = subprocess.Popen([PARLEY, "--db", str(db), "extract", "-q", "--scheduler", cluster.address],
+    # Small batches keep the run going well after its first commit: with the default 32 the five
+    # batches were all in flight at once, the run could end before the interrupt, and a SIGINT that
+    # lands while Python is finalizing kills the process silently (exit -2).
+    run = subprocess.Popen([PARLEY, "--db", str(db), "extract", "-q", "--batch-size", "4",
+                            "--scheduler", cluster.address],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         # Kill the first worker (nanny and worker process) while it holds batches of this run.
