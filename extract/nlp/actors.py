@@ -30,6 +30,15 @@ GOVERNMENT_WORDS = {"ministry", "coast", "embassy", "police", "army", "navy", "m
 NATIONAL_WORDS = GOVERNMENT_WORDS | {"bank", "court", "republic", "kingdom", "office", "council",
                                      "commission", "senate", "assembly", "congress", "treasury"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
+# Letters after a name that are no part of it ('Guy Mansfield QC', 'Lembit Opik MP').
+POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "jr.", "sr", "sr."}
+# Last words of organisation names, never of a person's: NER calls "Christian Aid's" a person.
+ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foundation", "Association",
+                  "Fund", "Trust", "Society", "Federation", "Network", "Alliance", "Coalition", "Union",
+                  "Agency", "Group", "Bank", "Party", "Committee", "Commission", "Organisation",
+                  "Organization", "Corporation", "Company", "Bureau", "Office", "Centre", "Center",
+                  "Court", "Board", "Authority", "League", "Forum", "Campaign", "Movement", "Ministry",
+                  "Department", "Inc", "Inc.", "Ltd", "Corp", "Corp.", "Plc", "Co."}
 # '(D-Mass.)', '(R-Ky.)', '(R-Utah)' right after a US politician's name.
 PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
 
@@ -165,8 +174,77 @@ class ActorFinder:
         for ent in self.doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 self._entity(ent)
+        self._merge_acronyms()
+        self._propagate_mentions()
         self._affiliations()
         return self.table
+
+    def _merge_acronyms(self) -> None:
+        """'IMF' is the 'International Monetary Fund' the article names in full: one actor,
+        the full name canonical, the acronym an alias."""
+        table = self.table
+        full_names: dict[str, str] = {}
+        for key, actor in table.actors.items():
+            words = [w for w in key.replace("-", " ").split() if w[:1].isupper()]
+            if actor.type == "organization" and len(words) >= 2:
+                full_names.setdefault("".join(w[0] for w in words), key)
+        for key, actor in list(table.actors.items()):
+            target = full_names.get(key.replace(".", ""))
+            if actor.type != "organization" or not key.isupper() or target is None or target == key:
+                continue
+            for m in table.mentions:
+                if m.key == key:
+                    m.key = target
+            for other in table.actors.values():
+                if other.affiliation == key:
+                    other.affiliation = target
+            merged = table.actors[target]
+            merged.affiliation = merged.affiliation or actor.affiliation
+            for alias in [key, *actor.aliases]:
+                if alias not in merged.aliases and alias != target:
+                    merged.aliases.append(alias)
+            for group in (self.government, self.parties):
+                if key in group:
+                    group.discard(key)
+                    group.add(target)
+            del table.actors[key]
+
+    def _propagate_mentions(self) -> None:
+        """One name, one actor throughout the article: where NER missed a later occurrence of
+        an organisation's or country's name or acronym ('IMF chief economist Maury Obstfeld'),
+        that occurrence is a mention too. Only names of two words or more, or acronyms: a
+        one-word name can be a common word elsewhere."""
+        doc, table = self.doc, self.table
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for key, actor in table.actors.items():
+            if actor.type not in ("organization", "country"):
+                continue
+            for surface in (actor.name, *actor.aliases):
+                words = tuple(surface.split())  # token texts: names split at spaces as spaCy does
+                if not words or not (len(words) >= 2 or (words[0].isupper() and len(words[0].strip(".")) >= 2)):
+                    continue
+                owners.setdefault(words, set()).add(key)
+        for words, keys in owners.items():
+            if len(keys) == 1:
+                by_first.setdefault(words[0], []).append((words, next(iter(keys))))
+        if not by_first:
+            return
+        texts = [t.text for t in doc]
+        i = 0
+        while i < len(doc):
+            found = None
+            if i not in table.by_token:
+                for words, key in by_first.get(texts[i], ()):
+                    end = i + len(words)
+                    if tuple(texts[i:end]) == words and not any(j in table.by_token for j in range(i, end)):
+                        if found is None or end > found[1]:
+                            found = (key, end)
+            if found:
+                table.mention(found[0], doc, i, found[1], "ORG")
+                i = found[1]
+            else:
+                i += 1
 
     def _entity(self, ent: Span) -> None:
         bounds = _clean_bounds(ent)
@@ -196,6 +274,8 @@ class ActorFinder:
             key = self._add(party, "organization", span, label)
             self.parties.add(key)
             return
+        if label == "PERSON" and len(span) >= 2 and span[-1].text in ORG_NAME_HEADS:
+            label = "ORG"  # "Christian Aid's head of Trade Policy"
         if label in ("ORG", "GPE", "NORP", "FAC") and _part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
         if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and (
@@ -226,6 +306,8 @@ class ActorFinder:
             return not (key in self.lex.places or key in self.lex.demonyms)
         if not _looks_like_name(span) or norm(span.text) in self.lex.places:
             return False
+        if len(span) >= 3 and span[-1].lower_ in POST_NOMINALS:
+            return True  # 'Guy Mansfield QC', whatever NER called it
         doc = self.doc
         # 'Jeong Joon-hee, spokesman at ...' whatever NER called it.
         nxt = span.end
@@ -248,7 +330,10 @@ class ActorFinder:
         while start < span.end - 1 and (doc[start].lower_ in HONORIFICS or
                                         _title_at(doc, start, self.lex)):
             start += 1
-        span = doc[start:span.end]
+        end = span.end
+        while end > start + 1 and doc[end - 1].lower_ in POST_NOMINALS:
+            end -= 1
+        span = doc[start:end]
         name = " ".join(span.text.split())
         words = name.split()
         # A surname or first-name-only mention points at the full name seen earlier.
@@ -343,6 +428,8 @@ class ActorFinder:
             # telling affiliation of a US legislator.
             parent = self._party_letter(m)
             role, premodifier_parent = self._premodifier(m)
+            if role is None and premodifier_parent is None:
+                role, premodifier_parent = self._preappositive(m)
             parent = parent or premodifier_parent
             if parent is None:
                 role2, parent = self._apposition(m)
@@ -428,11 +515,34 @@ class ActorFinder:
     def _group_parent(self, key: str) -> str | None:
         return key if self.table.actors[key].type in ("country", "organization") else None
 
-    def _premodifier(self, m: Mention) -> tuple[str | None, str | None]:
-        """'State Department spokesman John Kirby', 'Chinese Foreign Minister Wang Yi'."""
+    def _preappositive(self, m: Mention) -> tuple[str | None, str | None]:
+        """A title before the name and a comma: 'Argentine Economic Minister, Roberto Lavagna',
+        "India's delegate, S. Venkitaramanan", 'the chairman of the Bar Council, Guy Mansfield'."""
+        doc = self.doc
+        comma = m.start - 1
+        if comma < 2 or doc[comma].text != ",":
+            return None, None
+        floor = max(sent_of(doc[m.start]).start, m.start - 10)
+        if _title_ending_at(doc, comma, self.lex, floor):
+            return self._premodifier(m, comma)
+        other = self.table.actor_at(doc[comma - 1])
+        if other is None or other.key == m.key:
+            return None, None
+        k = other.start - 1
+        if k > floor and doc[k].lower_ == "the":
+            k -= 1
+        if k > floor and doc[k].lower_ in ("of", "at", "for"):
+            title = _title_ending_at(doc, k, self.lex, floor)
+            if title:
+                return title[0], self._group_parent(other.key)
+        return None, None
+
+    def _premodifier(self, m: Mention, end: int | None = None) -> tuple[str | None, str | None]:
+        """'State Department spokesman John Kirby', 'Chinese Foreign Minister Wang Yi' (the
+        title ends where the name starts, or at ``end``)."""
         doc = self.doc
         floor = max(sent_of(doc[m.start]).start, m.start - 8)
-        i = m.start
+        i = m.start if end is None else end
         role = None
         found = _title_ending_at(doc, i, self.lex, floor)
         if found is None:
@@ -450,11 +560,23 @@ class ActorFinder:
             other = self.table.actor_at(tok)
             if other is not None and other.key != m.key:
                 return role, self._group_parent(other.key)
+            if tok.lower_ in ("'s", "\u2019s") and j > floor and doc[j - 1].lower_ in ORG_NOUNS \
+                    and self.table.actor_at(doc[j - 1]) is None:
+                # "the agency's chief executive Doug Smith": the agency the article named
+                return role, self._organization_called(doc[j - 1].lower_, j - 1)
             if tok.lower_ in ("'s", "\u2019s") or tok.dep_ in ("compound", "amod", "nmod") or tok.is_title:
                 j -= 1
                 continue
             break
         return role, None
+
+    def _organization_called(self, noun: str, before: int) -> str | None:
+        """The organisation named last before token ``before`` whose name ends in ``noun``
+        ('the agency' after 'the Child Support Agency')."""
+        named = [other for other in self.table.mentions
+                 if other.start < before and self.table.actors[other.key].type == "organization"
+                 and other.key.split()[-1].lower() == noun]
+        return max(named, key=lambda other: other.start).key if named else None
 
     def _apposition(self, m: Mention) -> tuple[str | None, str | None]:
         """'Jeong Joon-hee, spokesman at the Unification Ministry, ...'."""

@@ -107,3 +107,30 @@ def test_a_description_starting_with_an_organisation(extract_text):
 def test_a_post_that_exists_in_one_country(extract_text):
     ex = extract_text("Work and Pensions Secretary Alan Johnson said the agency could be scrapped.")
     assert affiliation_of(ex, "Alan Johnson") == "United Kingdom"
+
+
+def test_an_acronym_is_the_organisation_named_in_full(extract_text):
+    ex = extract_text("The World Health Organization warned of a new outbreak on Monday. "
+                      "The WHO said vaccines were needed. WHO spokesman Karl Brandt said stocks were low.")
+    names = [a.name for a in ex.actors]
+    assert "World Health Organization" in names and "WHO" not in names, names
+    assert affiliation_of(ex, "Karl Brandt") == "World Health Organization"
+
+
+def test_an_organisation_name_that_ner_calls_a_person(extract_text):
+    ex = extract_text('"Farmers will suffer," Helen Marsh, Famine Aid\'s head of policy, said on Tuesday.')
+    assert affiliation_of(ex, "Helen Marsh") == "Famine Aid"
+    assert next(a.type for a in ex.actors if a.name == "Famine Aid") == "organization"
+
+
+def test_a_title_and_a_comma_before_the_name(extract_text):
+    ex = extract_text("Last week, Brazilian Finance Minister, Pedro Alves, told reporters the plan would fail.")
+    assert affiliation_of(ex, "Pedro Alves") == "Brazil"
+    ex = extract_text("The chairman of the Law Society, Anna Grey QC, said the bill was unworkable.")
+    assert affiliation_of(ex, "Anna Grey") == "Law Society"  # and 'QC' is no part of her name
+
+
+def test_the_organisation_a_definite_noun_refers_back_to(extract_text):
+    ex = extract_text("The Rail Safety Agency has missed its targets again. "
+                      "The agency's chief executive Tom Baker resigned on Friday.")
+    assert affiliation_of(ex, "Tom Baker") == "Rail Safety Agency"
