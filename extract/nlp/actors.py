@@ -591,7 +591,15 @@ class ActorFinder:
         stop = min(sent_end, i + 14)
         while j < stop:
             tok = doc[j]
-            if tok.text in (",", ";", ".", "(", ")") or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")):
+            if tok.text == "(":
+                # 'a senior Keidanren (a leading business organization) official'
+                close = next((k for k in range(j + 1, min(sent_end, j + 10)) if doc[k].text == ")"), None)
+                if close is None:
+                    break
+                stop = min(sent_end, stop + close + 1 - j)  # the aside does not count in the reach
+                j = close + 1
+                continue
+            if tok.text in (",", ";", ".", ")") or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")):
                 break
             if role is None:
                 title = _title_at(doc, j, self.lex)

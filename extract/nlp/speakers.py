@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .actors import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
 from .lexicon import Lexicon
+from .sents import sent_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Groups that pass on what others say: their statements carry no stance of their own.
@@ -234,10 +235,30 @@ class SpeakerResolver:
         definite = doc[subject.left_edge.i].lower_ in ("the", "this", "that", "our", "his", "her", "their", "its")
         if definite and (head in self.lex.title_words or subject.lower_ in self.lex.title_words):
             titled = self._recent_titled(subject.i, head)
+            if titled is None and owner in self.lex.parties.values():
+                titled = self._party_member(subject, head, owner)
             if titled:
                 self._learn_gender(titled, subject)
                 return Speaker(titled, text, start, end)
         return self._anonymous(subject, text, start, end, owner)
+
+    def _party_member(self, subject: Token, title: str, party: str) -> str | None:
+        """'... from Charles Kennedy. The Lib Dem leader said': a party post described right
+        after a person was named is that person's (named in this sentence or the one before,
+        with no other party and no other post); the person joins the party."""
+        doc = subject.doc
+        sent = sent_of(subject)
+        floor = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        people = [m for m in self.table.mentions if floor <= m.start < subject.left_edge.i
+                  and self.table.actors[m.key].type == "person"]
+        if not people:
+            return None
+        person = self.table.actors[max(people, key=lambda m: m.start).key]
+        if person.affiliation not in (None, party) or person.role and title not in person.role.split():
+            return None
+        person.affiliation = party
+        person.role = person.role or title
+        return person.key
 
     def _recent_titled(self, before: int, title: str) -> str | None:
         """The person most recently mentioned before ``before`` whose role has the word ``title``."""

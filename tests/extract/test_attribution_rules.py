@@ -134,3 +134,17 @@ def test_the_organisation_a_definite_noun_refers_back_to(extract_text):
     ex = extract_text("The Rail Safety Agency has missed its targets again. "
                       "The agency's chief executive Tom Baker resigned on Friday.")
     assert affiliation_of(ex, "Tom Baker") == "Rail Safety Agency"
+
+
+def test_a_party_post_right_after_a_name_is_that_person(extract_text):
+    ex = extract_text("The plan drew a sharp reply from Alan Whitby. "
+                      "The Lib Dem leader said the scheme was a waste of money.")
+    st = by_content(ex, "the scheme was a waste of money")
+    assert st is not None and speaker_name(ex, st) == "Alan Whitby"
+    assert affiliation_of(ex, "Alan Whitby") == "Liberal Democrats"
+
+
+def test_an_aside_in_brackets_inside_an_apposition(extract_text):
+    ex = extract_text("Kenji Mori, a senior Nippon Steel (the country's largest steelmaker) official, "
+                      "said the tariffs would hurt exports.")
+    assert affiliation_of(ex, "Kenji Mori") == "Nippon Steel"
