@@ -15,7 +15,7 @@ from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
 from .statements import Found, find_statements
-from .topics import TopicMention, as_records, keep_spoken, match_topics, propose_topics
+from .topics import TopicMention, as_records, developed, keep_spoken, match_topics, propose_topics
 
 
 def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
@@ -37,6 +37,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         # Match again: a dropped candidate must neither link statements nor hide a kept one.
         known = {s.name for s in config.topics}
         topic_mentions = match_topics(doc, list(config.topics) + [p for p in proposed if p.name not in known])
+    topic_mentions = developed(doc, topic_mentions, {s.name for s in config.topics})
     rules = StanceRules(doc, lex)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]

@@ -79,6 +79,24 @@ def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
     return out
 
 
+def developed(doc: Doc, mentions: list[TopicMention], curated: set[str]) -> list[TopicMention]:
+    """The mentions of the topics this article is about. A topics file is global and its
+    aliases can be single common words ('debt', 'merger', 'replaced'); one such alias alone
+    does not bring a curated topic into an article: it takes the topic's own name, a mention of
+    two words or more, or two different words. Proposed topics come from the article itself
+    and all stay."""
+    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    named: set[str] = set()
+    for m in mentions:
+        toks = [t for t in doc[m.start:m.end] if t.text not in HYPHENS]
+        forms[m.topic].add(tuple(t.lemma_.lower() for t in toks))
+        if " ".join(t.lower_ for t in toks) == m.topic.lower():
+            named.add(m.topic)
+    kept = {topic for topic, fs in forms.items()
+            if topic not in curated or topic in named or len(fs) >= 2 or any(len(f) >= 2 for f in fs)}
+    return [m for m in mentions if m.topic in kept]
+
+
 KEEP_MODIFIERS = {"nuclear", "military", "free", "climate", "carbon", "illegal", "joint", "economic"}
 
 

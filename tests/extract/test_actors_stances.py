@@ -74,3 +74,14 @@ def test_seed_stance_targets(sample_store):
     assert cells[("South Korea", "denuclearization")] == "support"
     assert cells[("China", "peace treaty")] == "support"
     assert not any(actor in ("Yonhap", "Wall Street Journal") for actor, _ in cells)
+
+
+def test_one_common_word_does_not_bring_a_curated_topic_into_an_article(extract_text):
+    topics = {"the chancellor's management of public finances": ["debt", "borrowing", "public finances"]}
+    text = ("The minister said the new budget would cut debt and was a disgrace. "
+            "He said voters would punish the government.")
+    assert not any(st.stances for st in extract_text(text, topics).statements)
+    # Two different words of the topic, or one of two words or more, do.
+    text2 = text + " The opposition said borrowing had to fall."
+    stanced = {s.topic for st in extract_text(text2, topics).statements for s in st.stances}
+    assert stanced == {"the chancellor's management of public finances"}
