@@ -55,6 +55,7 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     oppose_verbs: frozenset[str] = frozenset()
     reduce_verbs: frozenset[str] = frozenset()
+    phrasal_sides: dict[str, str] = field(default_factory=dict)  # 'rule out' -> 'oppose'
     negative_evaluations: frozenset[str] = frozenset()
     positive_evaluations: frozenset[str] = frozenset()
     support_words: tuple[tuple[str, ...], ...] = ()
@@ -168,6 +169,7 @@ def load() -> Lexicon:
     lex.support_verbs = frozenset(stance["support_verbs"])
     lex.oppose_verbs = frozenset(stance["oppose_verbs"])
     lex.reduce_verbs = frozenset(stance["reduce_verbs"])
+    lex.phrasal_sides = dict(stance.get("phrasal_sides", {}))
     lex.negative_evaluations = frozenset(stance["negative_evaluations"])
     lex.positive_evaluations = frozenset(stance["positive_evaluations"])
     lex.support_words = _phrases(stance["support_words"])

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..records import StanceRec
 from .sents import sent_of
 from .lexicon import Lexicon, vader
-from .statements import Found
+from .statements import VOTE_SIDES, Found
 from .topics import TopicMention
 
 NEGATIONS = {"not", "n't", "never", "no", "without", "nor"}
@@ -148,6 +148,11 @@ class StanceRules:
             head = root.head
         elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
             head = root.head.head
+            if head.lemma_.lower() == "vote" and root.head.lower_ in VOTE_SIDES and lo <= head.i < hi:
+                # 'would never vote for Clinton', 'voted against the bill'
+                label = VOTE_SIDES[root.head.lower_]
+                negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in head.children)
+                return (FLIP[label] if negated else label), 0.65, ("not " if negated else "") + f"vote {root.head.text}"
         # Climb through verbs and nouns that take no side ('withdrew plans to install
         # automated cranes'): the first verb with a side decides.
         label = None
@@ -155,8 +160,11 @@ class StanceRules:
             if head is None or not (lo <= head.i < hi):
                 return None
             lemma = head.lemma_.lower()
+            particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
             if head.pos_ in ("VERB", "AUX"):
-                if lemma in lex.support_verbs:
+                if particle and f"{lemma} {particle}" in lex.phrasal_sides:
+                    label = lex.phrasal_sides[f"{lemma} {particle}"]  # 'ruled out', 'turned down'
+                elif lemma in lex.support_verbs:
                     label = "support"
                 elif lemma in lex.oppose_verbs or lemma in lex.reduce_verbs:
                     label = "oppose"

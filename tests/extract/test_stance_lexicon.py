@@ -32,3 +32,20 @@ def test_tone_decides_only_when_nothing_else_does_and_not_for_forecasts(extract_
     assert [(x.label, x.evidence.split(":")[0]) for x in st.stances] == [("oppose", "tone")]
     ex = extract_text("Ms Jane Holt said the rebate dispute will end in a terrible crisis.", {"rebate": []})
     assert stance_on(ex, "rebate", "the rebate dispute will end") == "neutral"
+
+
+def test_a_vote_takes_the_side_of_its_preposition(extract_text):
+    ex = extract_text("Senator Ann Cole said she would never vote for the pipeline.", {"pipeline": []})
+    assert stance_on(ex, "pipeline", "would never vote for the pipeline") == "oppose"
+    ex = extract_text("Senator Ann Cole said she would vote against the pipeline.", {"pipeline": []})
+    assert stance_on(ex, "pipeline", "would vote against the pipeline") == "oppose"
+
+
+def test_a_verb_with_a_particle_takes_the_phrase_side(extract_text):
+    ex = extract_text("Mr Tom Barber said the council had turned down the toll scheme.", {"toll scheme": []})
+    assert stance_on(ex, "toll scheme", "had turned down the toll scheme") == "oppose"
+
+
+def test_not_allowing_something_opposes_it(extract_text):
+    ex = extract_text("Ms Jane Holt said the regulator would not allow the merger.", {"merger": []})
+    assert stance_on(ex, "merger", "would not allow the merger") == "oppose"
