@@ -107,6 +107,13 @@ def _ccomp(tok: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
     return after[0] if after else found[-1]
 
 
+def _signature(words: list[Token]) -> bool:
+    """Two to four capitalised words, as a person signs ('Edwin G. Monroy')."""
+    return 2 <= len(words) <= 4 and words[0].is_title and words[-1].is_title and all(
+        t.is_title or len(t.text) <= 2 and t.text.endswith(".") for t in words) and all(
+        t.pos_ == "PROPN" for t in words)
+
+
 def _active(tok: Token) -> bool:
     """Not passive: in 'Trump is expected to win' Trump is no source."""
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -378,7 +385,7 @@ class StatementFinder:
             label = content = None
             colon = next((t for t in words[:8] if t.text == ":"), None)
             if colon is not None and colon.i > para.start:
-                named = table.actor_at(doc[colon.i - 1])
+                named = table.actor_at(doc[colon.i - 1]) or self._transcript_label(doc[colon.i - 1])
                 if named is not None and all(t.is_title or t.is_punct or t.is_upper or table.actor_at(t)
                                              for t in doc[para.start:colon.i] if not t.is_space):
                     label, content = doc[colon.i - 1], (colon.i + 1, para.end)
@@ -387,6 +394,10 @@ class StatementFinder:
                 if dash is not None and dash.i + 1 < para.end:
                     named = table.actor_at(doc[para.end - 1]) or table.actor_at(words[-1])
                     after = [t for t in doc[dash.i + 1:para.end] if not t.is_space]
+                    if named is None and _signature(after):
+                        # '"..." ― Pamela Padilla' with a name NER missed: a signature.
+                        key = table.add(" ".join(t.text for t in after), "person")
+                        named = table.mention(key, doc, after[0].i, after[-1].i + 1, "RULE_SIGNATURE")
                     if named is not None and table.actors[named.key].type == "person" \
                             and all(table.actor_at(t) is not None for t in after):
                         label, content = words[-1], (para.start, dash.i)
@@ -405,6 +416,17 @@ class StatementFinder:
             out.append(Found("indirect", start, end, cue=cue, cue_end=cue, subject=label, order=cue.i,
                              confidence=0.6))
         return out
+
+    def _transcript_label(self, tok: Token):
+        """'PENCE: Well, ...' in a transcript: a capitalised surname of a person the article
+        names, as a mention of that person."""
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 2) or tok.i in self.table.by_token:
+            return None
+        people = [k for k, a in self.table.actors.items()
+                  if a.type == "person" and k.split()[-1].upper() == tok.text]
+        if len(people) != 1:
+            return None
+        return self.table.mention(people[0], self.doc, tok.i, tok.i + 1, "RULE_TRANSCRIPT")
 
     # -- according to ------------------------------------------------------------------
 
