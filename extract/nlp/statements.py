@@ -475,9 +475,30 @@ class StatementFinder:
                 f.speaker = self.speakers.resolve(f.subject)
                 if f.speaker and f.cue is not None:
                     self.speakers.note(f.cue.i, f.speaker.key)
+                    f.speaker = self._reporting_mention(f) or f.speaker
             if f.kind == "direct" and f.speaker is not None:
                 last_direct = f
         return found
+
+    def _reporting_mention(self, f: Found) -> Speaker | None:
+        """'Trump said he believes ...': the speaker of the inner cue is written as the
+        subject of the verb that reports it, when both are the same actor."""
+        if f.subject.pos_ != "PRON":
+            return None
+        node = f.cue
+        for _ in range(2):
+            if node.dep_ != "ccomp" or node.head == node:
+                return None
+            node = node.head
+            outer = self.speakers.subject_of(node)
+            if outer is not None and outer.i != f.subject.i and _is_cue(node, self.lex) is not None:
+                named = self.table.actor_at(outer)
+                if named is not None and named.key == f.speaker.key:
+                    return Speaker(named.key, named.text, named.start_char, named.end_char)
+                if outer.pos_ == "PRON" and outer.lower_ == f.subject.lower_:
+                    return Speaker(f.speaker.key, outer.text, outer.idx, outer.idx + len(outer))
+                return None
+        return None
 
     # -- stance acts -------------------------------------------------------------------
 

@@ -148,3 +148,10 @@ def test_an_aside_in_brackets_inside_an_apposition(extract_text):
     ex = extract_text("Kenji Mori, a senior Nippon Steel (the country's largest steelmaker) official, "
                       "said the tariffs would hurt exports.")
     assert affiliation_of(ex, "Kenji Mori") == "Nippon Steel"
+
+
+def test_a_reported_belief_is_written_with_the_reporter_name(extract_text):
+    ex = extract_text("Governor Martin Alvers said he believes the budget will pass before the summer recess.")
+    st = next((s for s in ex.statements if s.cue == "believes"), None)
+    assert st is not None and speaker_name(ex, st) == "Martin Alvers", [(s.cue, s.content) for s in ex.statements]
+    assert st.speaker_text == "Martin Alvers"  # not 'he': the name the reporting verb has
