@@ -108,14 +108,19 @@ tokenizer = "BASE"
 vocab = "BASE"
 """
 
-VARIANT_A = """
+
+def _nlp_section(pipeline: str) -> str:
+    return f"""
 [nlp]
 lang = "en"
-pipeline = ["bio_tagger"]
+pipeline = {pipeline}
 batch_size = 64
-tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
 
-[components]
+[components]"""
+
+
+VARIANT_A = _nlp_section('["bio_tagger"]') + """
 [components.bio_tagger]
 factory = "bio_tagger"
 [components.bio_tagger.model]
@@ -135,14 +140,7 @@ subword_features = true
 @scorers = "parley.bio_scorer.v1"
 """
 
-VARIANT_B = """
-[nlp]
-lang = "en"
-pipeline = ["tok2vec", "bio_tagger"]
-batch_size = 64
-tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
-
-[components]
+VARIANT_B = _nlp_section('["tok2vec", "bio_tagger"]') + """
 [components.tok2vec]
 source = "BASE"
 
