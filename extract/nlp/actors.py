@@ -151,6 +151,7 @@ def _part_of_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 class ActorFinder:
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every call
         self.lex = lex
         self.table = ActorTable()
         self.persons: list[str] = []
@@ -461,7 +462,7 @@ class ActorFinder:
 
     def _party_letter(self, m: Mention) -> str | None:
         """'Sen. Elizabeth Warren (D-Mass.)', 'McConnell (R-Ky.)': the party by its letter."""
-        match = PARTY_STATE.match(self.doc.text, m.end_char)
+        match = PARTY_STATE.match(self.text, m.end_char)
         party = self.lex.party_letters.get(match.group(1)) if match else None
         if party is None:
             return None
