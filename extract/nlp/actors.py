@@ -32,6 +32,10 @@ NATIONAL_WORDS = GOVERNMENT_WORDS | {"bank", "court", "republic", "kingdom", "of
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."}
 # Letters after a name that are no part of it ('Guy Mansfield QC', 'Lembit Opik MP').
 POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "jr.", "sr", "sr."}
+# Last words of the names of agreements, laws and plans: topics, not actors ('Trans-Pacific
+# Partnership', 'North American Free Trade Agreement', 'Clean Power Plan').
+POLICY_HEADS = {"act", "agreement", "partnership", "treaty", "plan", "bill", "accord", "protocol", "pact",
+                "programme", "program", "directive", "amendment", "initiative", "doctrine"}
 # Last words of organisation names, never of a person's: NER calls "Christian Aid's" a person.
 ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foundation", "Association",
                   "Fund", "Trust", "Society", "Federation", "Network", "Alliance", "Coalition", "Union",
@@ -275,6 +279,8 @@ class ActorFinder:
             key = self._add(party, "organization", span, label)
             self.parties.add(key)
             return
+        if len(span) >= 2 and span[-1].lower_ in POLICY_HEADS and span[-1].is_title:
+            return  # a named agreement, law or plan is what actors talk about
         if label == "PERSON" and len(span) >= 2 and span[-1].text in ORG_NAME_HEADS:
             label = "ORG"  # "Christian Aid's head of Trade Policy"
         if label in ("ORG", "GPE", "NORP", "FAC") and _part_of_title(doc, start, end, lex):

@@ -155,3 +155,10 @@ def test_a_reported_belief_is_written_with_the_reporter_name(extract_text):
     st = next((s for s in ex.statements if s.cue == "believes"), None)
     assert st is not None and speaker_name(ex, st) == "Martin Alvers", [(s.cue, s.content) for s in ex.statements]
     assert st.speaker_text == "Martin Alvers"  # not 'he': the name the reporting verb has
+
+
+def test_a_named_agreement_is_no_actor(extract_text):
+    ex = extract_text("Mr Tom Barber said the North American Free Trade Agreement had cost jobs in Ohio.")
+    names = [a.name for a in ex.actors]
+    assert not any("Agreement" in n for n in names), names
+    assert "Tom Barber" in names
