@@ -35,7 +35,7 @@ POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "jr.
 # Last words of the names of agreements, laws and plans: topics, not actors ('Trans-Pacific
 # Partnership', 'North American Free Trade Agreement', 'Clean Power Plan').
 POLICY_HEADS = {"act", "agreement", "partnership", "treaty", "plan", "bill", "accord", "protocol", "pact",
-                "programme", "program", "directive", "amendment", "initiative", "doctrine"}
+                "programme", "program", "directive", "amendment", "doctrine"}
 # Last words of organisation names, never of a person's: NER calls "Christian Aid's" a person.
 ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foundation", "Association",
                   "Fund", "Trust", "Society", "Federation", "Network", "Alliance", "Coalition", "Union",
@@ -246,7 +246,7 @@ class ActorFinder:
                         if found is None or end > found[1]:
                             found = (key, end)
             if found:
-                table.mention(found[0], doc, i, found[1], "ORG")
+                table.mention(found[0], doc, i, found[1], "RULE_NAME")
                 i = found[1]
             else:
                 i += 1
