@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .actors import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
+from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
+from .affiliations import ORG_NOUNS
 from .lexicon import Lexicon
 from .sents import sent_of
 

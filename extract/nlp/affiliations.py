@@ -1,0 +1,240 @@
+"""Whom a person belongs to: the party, government body, country or organisation the text ties
+them to ('Senate Majority Leader Mitch McConnell (R-Ky.)', 'State Department spokesman John
+Kirby', 'Jeong Joon-hee, spokesman at the Unification Ministry', 'Argentine Economic Minister,
+Roberto Lavagna').
+
+``PersonAffiliations`` is the part of ``actors.ActorFinder`` that reads these constructions, kept
+apart so that each file has one job; it works on the finder's doc, text, lexicon and table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .sents import sent_of
+from .titles import title_at, title_ending_at
+
+if TYPE_CHECKING:
+    from .actors import Mention
+
+# '(D-Mass.)', '(R-Ky.)', '(R-Utah)' right after a US politician's name.
+PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
+# Nouns for an organisation ('the agency's chief executive', 'the company said').
+ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
+             "department", "agency", "union", "party", "government", "administration", "committee"}
+
+
+class PersonAffiliations:
+    """Mixed into ActorFinder: needs its doc, text, lex, table, government and parties, and its
+    _country, _affiliate and _country_in_sentence."""
+
+    def _affiliations(self) -> None:
+        seen: set[str] = set()
+        for m in list(self.table.mentions):
+            actor = self.table.actors[m.key]
+            if actor.type != "person":
+                continue
+            # 'Senate Majority Leader Mitch McConnell (R-Ky.)': the party letter is the most
+            # telling affiliation of a US legislator.
+            parent = self._party_letter(m)
+            role, premodifier_parent = self._premodifier(m)
+            if role is None and premodifier_parent is None:
+                role, premodifier_parent = self._preappositive(m)
+            parent = parent or premodifier_parent
+            if parent is None:
+                role2, parent = self._apposition(m)
+                role = role or role2
+            if parent is None and role in self.lex.country_titles and not self._opposition_title(m):
+                parent = self._country(self.lex.country_titles[role])  # 'Home Secretary X'
+            if parent is None:
+                described = self._described_by(m)  # 'OPZZ economic expert Zbigniew Kochan'
+                if described:
+                    role, parent = role or described[0], described[1]
+            if parent is None and role and (role in self.lex.government_titles
+                                            or role.split()[0] in self.lex.opposition_words) \
+                    and (m.key not in seen or actor.affiliation is None):
+                if self._opposition_title(m):
+                    # 'shadow home secretary David Davis': a post of the opposition party
+                    parent = self._party_nearby(m)
+                else:
+                    parent = self._country_nearby(m)
+            if parent in self.government and self.table.actors[parent].affiliation:
+                # An official speaks for the country: 'State Department spokesman John Kirby'
+                # belongs to the United States, and the body is kept in the role.
+                role = f"{role or 'official'}, {parent}"
+                parent = self.table.actors[parent].affiliation
+            if role and not actor.role:
+                actor.role = role
+            if parent:
+                self._affiliate(m.key, parent)
+            seen.add(m.key)
+
+    def _party_letter(self, m: Mention) -> str | None:
+        """'Sen. Elizabeth Warren (D-Mass.)', 'McConnell (R-Ky.)': the party by its letter."""
+        match = PARTY_STATE.match(self.text, m.end_char)
+        party = self.lex.party_letters.get(match.group(1)) if match else None
+        if party is None:
+            return None
+        key = self.table.add(party, "organization")
+        self.parties.add(key)
+        return key
+
+    def _described_by(self, m: Mention) -> tuple[str, str] | None:
+        """A name after a lower-case description that starts with an organisation or country:
+        'OPZZ economic expert Zbigniew Kochan', 'IMF chief economist Maury Obstfeld'."""
+        doc = self.doc
+        floor = max(sent_of(doc[m.start]).start, m.start - 5)
+        j = m.start - 1
+        words = []
+        while j >= floor and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and self.table.actor_at(doc[j]) is None:
+            words.insert(0, doc[j].text)
+            j -= 1
+        if not words or doc[m.start - 1].pos_ != "NOUN" or j < floor:
+            return None
+        other = self.table.actor_at(doc[j])
+        if other is None or other.key == m.key:
+            return None
+        parent = self._group_parent(other.key)
+        return (" ".join(words), parent) if parent else None
+
+    def _party_nearby(self, m: Mention) -> str | None:
+        """The party named in the sentence, else the one the article names most."""
+        sent = sent_of(self.doc[m.start])
+        counts: dict[str, int] = {}
+        for other in self.table.mentions:
+            if other.key in self.parties:
+                if sent.start <= other.start < sent.end:
+                    return other.key
+                counts[other.key] = counts.get(other.key, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _opposition_title(self, m: Mention) -> bool:
+        """'Shadow Home Secretary David Davis' and 'Theresa May, Tory shadow work and pensions
+        secretary,' hold no government post."""
+        doc = self.doc
+        sent = sent_of(doc[m.start])
+        before = doc[max(sent.start, m.start - 6):m.start]
+        after = []
+        if m.end < sent.end and doc[m.end].text == ",":
+            for tok in doc[m.end + 1:min(sent.end, m.end + 9)]:
+                if tok.text == "," or tok.pos_ == "VERB":
+                    break
+                after.append(tok)
+        return any(t.lower_ in self.lex.opposition_words for t in [*before, *after])
+
+    def _group_parent(self, key: str) -> str | None:
+        return key if self.table.actors[key].type in ("country", "organization") else None
+
+    def _preappositive(self, m: Mention) -> tuple[str | None, str | None]:
+        """A title before the name and a comma: 'Argentine Economic Minister, Roberto Lavagna',
+        "India's delegate, S. Venkitaramanan", 'the chairman of the Bar Council, Guy Mansfield'."""
+        doc = self.doc
+        comma = m.start - 1
+        if comma < 2 or doc[comma].text != ",":
+            return None, None
+        floor = max(sent_of(doc[m.start]).start, m.start - 10)
+        if title_ending_at(doc, comma, self.lex, floor):
+            return self._premodifier(m, comma)
+        other = self.table.actor_at(doc[comma - 1])
+        if other is None or other.key == m.key:
+            return None, None
+        k = other.start - 1
+        if k > floor and doc[k].lower_ == "the":
+            k -= 1
+        if k > floor and doc[k].lower_ in ("of", "at", "for"):
+            title = title_ending_at(doc, k, self.lex, floor)
+            if title:
+                return title[0], self._group_parent(other.key)
+        return None, None
+
+    def _premodifier(self, m: Mention, end: int | None = None) -> tuple[str | None, str | None]:
+        """'State Department spokesman John Kirby', 'Chinese Foreign Minister Wang Yi' (the
+        title ends where the name starts, or at ``end``)."""
+        doc = self.doc
+        floor = max(sent_of(doc[m.start]).start, m.start - 8)
+        i = m.start if end is None else end
+        role = None
+        found = title_ending_at(doc, i, self.lex, floor)
+        if found is None:
+            # "Oxfam's Barbara Stocking": an organisation or country owning the name.
+            if i >= 2 and doc[i - 1].lower_ in ("'s", "\u2019s"):
+                other = self.table.actor_at(doc[i - 2])
+                if other is not None and other.key != m.key:
+                    return None, self._group_parent(other.key)
+            return None, None
+        role, i = found
+        # Skip modifiers like 'senior', 'deputy', 'Asian affairs'; stop at the first actor.
+        j = i - 1
+        while j >= floor:
+            tok = doc[j]
+            other = self.table.actor_at(tok)
+            if other is not None and other.key != m.key:
+                return role, self._group_parent(other.key)
+            if tok.lower_ in ("'s", "\u2019s") and j > floor and doc[j - 1].lower_ in ORG_NOUNS \
+                    and self.table.actor_at(doc[j - 1]) is None:
+                # "the agency's chief executive Doug Smith": the agency the article named
+                return role, self._organization_called(doc[j - 1].lower_, j - 1)
+            if tok.lower_ in ("'s", "\u2019s") or tok.dep_ in ("compound", "amod", "nmod") or tok.is_title:
+                j -= 1
+                continue
+            break
+        return role, None
+
+    def _organization_called(self, noun: str, before: int) -> str | None:
+        """The organisation named last before token ``before`` whose name ends in ``noun``
+        ('the agency' after 'the Child Support Agency')."""
+        named = [other for other in self.table.mentions
+                 if other.start < before and self.table.actors[other.key].type == "organization"
+                 and other.key.split()[-1].lower() == noun]
+        return max(named, key=lambda other: other.start).key if named else None
+
+    def _apposition(self, m: Mention) -> tuple[str | None, str | None]:
+        """'Jeong Joon-hee, spokesman at the Unification Ministry, ...'."""
+        doc = self.doc
+        i = m.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None, None
+        sent_end = sent_of(doc[m.start]).end
+        role = None
+        first_any = None
+        j = i + 1
+        stop = min(sent_end, i + 14)
+        while j < stop:
+            tok = doc[j]
+            if tok.text == "(":
+                # 'a senior Keidanren (a leading business organization) official'
+                close = next((k for k in range(j + 1, min(sent_end, j + 10)) if doc[k].text == ")"), None)
+                if close is None:
+                    break
+                stop = min(sent_end, stop + close + 1 - j)  # the aside does not count in the reach
+                j = close + 1
+                continue
+            if tok.text in (",", ";", ".", ")") or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")):
+                break
+            if role is None:
+                title = title_at(doc, j, self.lex)
+                if title:
+                    role = title[0]
+            other = self.table.actor_at(tok)
+            if other is not None and other.key != m.key and other.end + 1 < len(doc) \
+                    and doc[other.end].lower_ in ("'s", "\u2019s") \
+                    and self.table.actor_at(doc[other.end + 1]) is not None:
+                j = other.end + 1  # "from the UK's Human Rights Watch": the owned one counts
+                continue
+            if other is not None and other.key != m.key:
+                parent = self._group_parent(other.key)
+                if parent and j > 0 and doc[other.start - 1].lower_ in ("at", "of", "for", "with", "from", "in", "'s", "the"):
+                    return role, parent
+                first_any = first_any or parent
+                j = other.end
+                continue
+            j += 1
+        if role is None:
+            return None, None
+        return role, first_any
+
+    def _country_nearby(self, m: Mention) -> str | None:
+        """A bare government title ('Foreign Minister Ri', 'the prime minister') takes the
+        country acting in its sentence, else the dateline's, else the article's main one."""
+        return self._country_in_sentence(m.start, m.end)
