@@ -120,7 +120,9 @@ tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
 [components]"""
 
 
-VARIANT_A = _nlp_section('["bio_tagger"]') + """
+def _tagger_section(tok2vec: str) -> str:
+    """The bio_tagger component: spaCy's tagger head on the given tok2vec, our scorer."""
+    return f"""
 [components.bio_tagger]
 factory = "bio_tagger"
 [components.bio_tagger.model]
@@ -128,6 +130,13 @@ factory = "bio_tagger"
 nO = null
 normalize = false
 [components.bio_tagger.model.tok2vec]
+{tok2vec.strip()}
+[components.bio_tagger.scorer]
+@scorers = "parley.bio_scorer.v1"
+"""
+
+
+VARIANT_A = _nlp_section('["bio_tagger"]') + _tagger_section("""
 @architectures = "spacy.HashEmbedCNN.v2"
 pretrained_vectors = null
 width = 96
@@ -136,30 +145,19 @@ embed_size = 2000
 window_size = 1
 maxout_pieces = 3
 subword_features = true
-[components.bio_tagger.scorer]
-@scorers = "parley.bio_scorer.v1"
-"""
+""")
 
 VARIANT_B = _nlp_section('["tok2vec", "bio_tagger"]') + """
 [components.tok2vec]
 source = "BASE"
-
-[components.bio_tagger]
-factory = "bio_tagger"
-[components.bio_tagger.model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = false
-[components.bio_tagger.model.tok2vec]
+""" + _tagger_section("""
 @architectures = "parley.ListenerEncoder.v1"
 width = 96
 upstream = "tok2vec"
 depth = 2
 window_size = 1
 maxout_pieces = 3
-[components.bio_tagger.scorer]
-@scorers = "parley.bio_scorer.v1"
-"""
+""")
 
 
 def make_config(variant: str, minutes: float) -> str:
