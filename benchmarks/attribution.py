@@ -55,27 +55,35 @@ def build(db_path: Path, articles: list[dict], workers: int) -> dict:
                 "errors": summary.errors}
 
 
-def score(db_path: Path, articles: list[dict]):
-    from extract.evaluate_attribution import (AttributionScore, OffsetMap, Prediction,
-                                              gold_attributions, score_article)
+def stored_predictions(db_path: Path, articles: list[dict]) -> dict[str, list]:
+    """doc_id -> the database's statements as Predictions, offsets mapped to the gold text
+    (an article missing from the database has none)."""
+    from extract.evaluate_attribution import OffsetMap, Prediction
     from extract.store import Store
 
-    total = AttributionScore()
+    out: dict[str, list] = {}
     with Store(db_path, readonly=True) as store:
         for a in articles:
             row = store.query_one("SELECT id, text FROM articles WHERE external_id = ?", (a["doc_id"],))
-            gold = gold_attributions(a)
+            preds = out[a["doc_id"]] = []
             if row is None:
-                score_article(a["doc_id"], gold, [], total)
                 continue
             to_gold = OffsetMap(row["text"], a["text"])
-            preds = []
             for s in store.query("SELECT content_start, content_end, speaker_start, speaker_end "
                                  "FROM statements WHERE article_id = ?", (row["id"],)):
                 speaker = (to_gold.span(s["speaker_start"], s["speaker_end"])
                            if s["speaker_start"] is not None else None)
                 preds.append(Prediction(to_gold.span(s["content_start"], s["content_end"]), speaker))
-            score_article(a["doc_id"], gold, preds, total)
+    return out
+
+
+def score(db_path: Path, articles: list[dict]):
+    from extract.evaluate_attribution import AttributionScore, gold_attributions, score_article
+
+    total = AttributionScore()
+    predictions = stored_predictions(db_path, articles)
+    for a in articles:
+        score_article(a["doc_id"], gold_attributions(a), predictions[a["doc_id"]], total)
     return total
 
 

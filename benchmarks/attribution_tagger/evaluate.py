@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from pathlib import Path
 import bio_tagger  # noqa: E402  (the script's folder is on sys.path)
 from bio_tagger import BASE_MODEL, DEVSETS, REPO  # noqa: E402
 
-from extract.evaluate_attribution import (AttributionScore, OffsetMap, Prediction,  # noqa: E402
+from extract.evaluate_attribution import (AttributionScore, Prediction,  # noqa: E402
                                           gold_attributions, score_article)
 
 
@@ -142,22 +141,11 @@ def candidates(doc, mode: str) -> list[Cand]:
 
 
 def rule_predictions(db_path: Path, articles: list[dict]) -> dict[str, list[Prediction]]:
-    """The rule extractor's statements, offsets mapped to the gold text (as benchmarks/attribution.py)."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    out = {}
-    for a in articles:
-        row = con.execute("SELECT id, text FROM articles WHERE external_id = ?", (a["doc_id"],)).fetchone()
-        preds = []
-        if row is not None:
-            to_gold = OffsetMap(row[1], a["text"])
-            for cs, ce, ss, se in con.execute("SELECT content_start, content_end, speaker_start, "
-                                              "speaker_end FROM statements WHERE article_id = ?",
-                                              (row[0],)):
-                speaker = to_gold.span(ss, se) if ss is not None else None
-                preds.append(Prediction(to_gold.span(cs, ce), speaker))
-        out[a["doc_id"]] = preds
-    con.close()
-    return out
+    """The rule extractor's statements, offsets mapped to the gold text."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from attribution import stored_predictions  # benchmarks/attribution.py, as it scores them
+
+    return stored_predictions(db_path, articles)
 
 
 def build_rules_db(db_path: Path, articles: list[dict]) -> None:
