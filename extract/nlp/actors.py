@@ -44,6 +44,9 @@ ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foun
                   "Organization", "Corporation", "Company", "Bureau", "Office", "Centre", "Center",
                   "Court", "Board", "Authority", "League", "Forum", "Campaign", "Movement", "Ministry",
                   "Department", "Inc", "Inc.", "Ltd", "Corp", "Corp.", "Plc", "Co."}
+# Heads of a title that a portfolio word precedes: in 'French Agricultural Minister' or 'Postal
+# Minister' NER tags the portfolio as an organisation; it is part of the title.
+PORTFOLIO_HEADS = {"minister", "ministers", "commissioner", "secretary"}
 
 
 @dataclass
@@ -253,6 +256,12 @@ class ActorFinder(PersonAffiliations):
             label = "ORG"  # "Christian Aid's head of Trade Policy"
         if label in ("ORG", "GPE", "NORP", "FAC") and part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
+        if label in ("ORG", "NORP") and end < len(doc) and doc[end].lower_ in PORTFOLIO_HEADS:
+            owner_end = self._portfolio_owner_end(span)
+            if owner_end == span.start:
+                return  # 'Postal' of 'Postal Minister Shunjiro Karasawa'
+            span = doc[span.start:owner_end]  # 'EC' of 'EC Agriculture Commissioner'
+            text, key_text = span.text, norm(span.text)
         if label in ("PERSON", "WORK_OF_ART", "ORG", "GPE", "PRODUCT", "FAC") and (
                 self._is_person(span, label) or self._known_surname(span)):
             self._person(span, label)
@@ -271,6 +280,15 @@ class ActorFinder(PersonAffiliations):
             self._organization(span, label)
         elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
             self._add(text, "group", span, label)
+
+    def _portfolio_owner_end(self, span: Span) -> int:
+        """End of the place or body that owns a portfolio ('EC' in 'EC Agriculture'), or the
+        span's start when none does."""
+        for cut in range(len(span) - 1, 0, -1):
+            head = norm(span[:cut].text)
+            if head in self.lex.places or head in self.lex.demonyms:
+                return span.start + cut
+        return span.start
 
     def _is_person(self, span: Span, label: str) -> bool:
         if label == "PERSON":

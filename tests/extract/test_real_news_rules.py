@@ -294,3 +294,15 @@ def test_a_topic_around_the_cue_that_takes_no_side_is_not_linked(extract_text):
     ex = extract_text(text, {"parking levy": ["levy"]})
     st = by_content(ex, "the weather had kept visitors away")
     assert st is not None and st.stances == []
+
+
+def test_a_portfolio_before_minister_is_no_organisation(extract_text):
+    # NER tags the portfolio of 'Postal Minister' or 'French Agricultural Minister' as an ORG.
+    text = ('TOKYO, March 3 - Postal Minister Shunjiro Karasawa said the ministry did not object '
+            'to foreign participation. French Agricultural Minister Francois Guillaume said France '
+            'would reject the reforms. EC Agriculture Commissioner Frans Andriessen said he had '
+            'warned the ministers.')
+    ex = extract_text(text)
+    names = {a.name for a in ex.actors}
+    assert not names & {"Postal", "Agricultural", "EC Agriculture", "Agriculture"}, names
+    assert {"Shunjiro Karasawa", "Francois Guillaume", "Frans Andriessen"} <= names, names
