@@ -49,6 +49,11 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # VADER compound score from which the tone of a statement's clause decides a side (last rule).
 TONE_THRESHOLD = 0.4
 PREDICTIVE = {"will", "would", "could", "might", "may", "wo", "'ll"}
+# 'if necessary', 'if need be', 'even if', 'as if': an 'if' that sets no condition on a side.
+IDLE_IF_AFTER = {"necessary", "needed", "need", "required", "possible", "appropriate", "so", "any"}
+IDLE_IF_BEFORE = {"even", "as"}
+# Nouns that deny the act hung on them: "Blair's refusal to accept the proposals".
+DENYING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
 
 
 def valence_side(lex: Lexicon, word, threshold: float) -> str | None:
@@ -78,6 +83,24 @@ def _find_phrases(words: list[str], phrases, lo: int, hi: int) -> list[tuple[int
                 out.append((i, i + len(p), " ".join(p)))
                 break
     return out
+
+
+def denying_frame(verb) -> str | None:
+    """The noun phrase that denies an act: "Blair's refusal to accept ...", 'there could be
+    no question of Brazil adopting ...', 'had no intention of backing ...'."""
+    node = verb
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+        node = node.head
+    elif node.dep_ not in ("acl", "xcomp"):
+        return None
+    noun = node.head
+    if noun.pos_ != "NOUN" or noun == node:
+        return None
+    if noun.lemma_.lower() in DENYING_NOUNS:
+        return noun.text
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "no " + noun.text
+    return None
 
 
 def _depth(token, top) -> int:
@@ -184,7 +207,10 @@ class StanceRules:
         particle = next((c.text for c in head.children if c.dep_ == "prt"), None)
         if particle:
             evidence += " " + particle
-        if negated:
+        denied = denying_frame(head)
+        if denied and not negated:
+            label, evidence = FLIP[label], f"{denied} ({evidence})"
+        elif negated:
             label, evidence = FLIP[label], "not " + evidence
         # What is said about the act itself: 'opposed the plan to extend drinking hours',
         # 'lifting the embargo would be irresponsible'.
@@ -296,7 +322,9 @@ class StanceRules:
                 continue
             if clause.left_edge.i <= m.start <= clause.right_edge.i:
                 continue  # the topic is the condition itself
-            if clause.head.i in ancestors:
+            if clause.head.i in ancestors or m.start <= clause.head.i < m.end:
+                # '... would not rule out scrapping the agency if it failed': the clause
+                # may hang on a verb the topic's own words hold.
                 return text
         return None
 
@@ -305,8 +333,14 @@ class StanceRules:
         for kind, phrases in (("prerequisite_first", self.lex.prerequisite_first),
                               ("condition_after", self.lex.condition_after)):
             for s, e, text in _find_phrases(self.words, phrases, lo, hi):
+                if text == "if" and self._idle_if(s):
+                    continue
                 found.append((s, e, text, kind))
         return found
+
+    def _idle_if(self, i: int) -> bool:
+        words = self.words
+        return (i + 1 < len(words) and words[i + 1] in IDLE_IF_AFTER) or (i > 0 and words[i - 1] in IDLE_IF_BEFORE)
 
     def _one(self, f: Found, ms: list[TopicMention], markers, lo: int, hi: int):
         doc = self.doc
@@ -351,6 +385,9 @@ class StanceRules:
         if f.verb_class:
             label = FLIP[f.verb_class] if f.negated else f.verb_class
             evidence = ("not " if f.negated else "") + (f.cue.text if f.cue is not None else "")
+            denied = denying_frame(f.cue) if f.cue is not None and not f.negated else None
+            if denied:
+                label, evidence = FLIP[label], f"{denied} ({evidence})"
             reversals = [self._act_reversal(m, f.cue) for m in ms] if f.cue is not None else [None]
             reversal = reversals[0] if all(reversals) else None
             if reversal:

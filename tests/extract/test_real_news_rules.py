@@ -306,3 +306,30 @@ def test_a_portfolio_before_minister_is_no_organisation(extract_text):
     names = {a.name for a in ex.actors}
     assert not names & {"Postal", "Agricultural", "EC Agriculture", "Agriculture"}, names
     assert {"Shunjiro Karasawa", "Francois Guillaume", "Frans Andriessen"} <= names, names
+
+
+def test_if_necessary_sets_no_condition(extract_text):
+    text = 'Mr Tom Reyes said the United States was willing to resume the grain talks in April if necessary.'
+    ex = extract_text(text, {"grain talks": []})
+    assert stance_on(ex, "grain talks", "willing to resume") == "support"
+
+
+def test_condition_on_the_act_the_topic_names(extract_text):
+    # The 'if' clause hangs on 'scrapping', a word of the topic itself.
+    text = 'Ms Ann Cole said ministers would not rule out scrapping the fisheries board if it failed to improve.'
+    ex = extract_text(text, {"scrapping the fisheries board": []})
+    assert stance_on(ex, "scrapping the fisheries board", "would not rule out") == "conditional"
+
+
+def test_refusal_or_no_question_denies_the_act(extract_text):
+    text = ('Mr Sam Hart said there could be no question of Chile adopting the austerity plan.\n\n'
+            "Ms Joan Pike said the union's refusal to accept the pay offer was understandable.")
+    ex = extract_text(text, {"austerity plan": [], "pay offer": []})
+    assert stance_on(ex, "austerity plan", "no question of Chile adopting") == "oppose"
+    assert stance_on(ex, "pay offer", "refusal to accept") == "oppose"
+
+
+def test_concern_for_is_care_not_worry(extract_text):
+    text = 'Mr Karl Nowak said the protest showed real concern for living standards.'
+    ex = extract_text(text, {"living standards": []})
+    assert stance_on(ex, "living standards", "concern for living standards") == "support"
