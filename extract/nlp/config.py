@@ -11,6 +11,9 @@ class TopicSpec:
 
     name: str
     patterns: list[tuple[str, ...]] = field(default_factory=list)
+    # A proposal's patterns that only find it in its own article ('the cards' after 'ID cards'):
+    # never stored as aliases, since a topic's aliases hold across articles.
+    local_patterns: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass

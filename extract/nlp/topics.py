@@ -34,6 +34,14 @@ GENERIC = frozenset(_DATA["stop_words"])
 # topic: talk-like heads ('peace treaty talks') and aspects ('climate finance goal'). Heads that
 # make a topic of their own ('trade deal', 'nuclear program') are deliberately not here.
 VARIANT_TAILS = frozenset(_DATA["variant_heads"])
+# Nouns for what is proposed or decided ('plan', 'bill'): alone, they refer back to the issue
+# named in full before ('the house arrest plan' ... 'the plan') (data/topics.toml).
+PROPOSAL_HEADS = frozenset(_DATA["proposal_heads"])
+# Measures of change ('rises', 'cuts'): how an issue moves, never the issue (data/topics.toml).
+CHANGE_WORDS = frozenset(_DATA["change_words"])
+# Nouns for groups of people, and verbs whose subject is always people (data/topics.toml).
+PEOPLE = frozenset(_DATA["people"])
+PEOPLE_VERBS = frozenset(_DATA["people_verbs"])
 
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -53,7 +61,7 @@ def token_keys(doc: Doc) -> list[tuple[str, str]]:
 def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for spec in topics:
-        for pattern in spec.patterns:
+        for pattern in (*spec.patterns, *spec.local_patterns):
             if pattern:
                 by_first[pattern[0]].append((pattern, spec.name))
     if not by_first:
@@ -71,10 +79,13 @@ def match_topics(doc: Doc, topics: list[TopicSpec]) -> list[TopicMention]:
         for pattern, name in candidates:
             n = len(pattern)
             if j + n <= len(keys) and all(pattern[k] in keys[j + k] for k in range(n)):
-                if best is None or n > best[0]:
-                    best = (n, name)
+                # The longest match; between equals, the one matching the words as written
+                # ('taxes' is the topic 'taxes' though the model's lemma of it is 'taxis').
+                as_written = all(pattern[k] == keys[j + k][1] for k in range(n))
+                if best is None or (n, as_written) > best[:2]:
+                    best = (n, as_written, name)
         if best:
-            out.append(TopicMention(best[1], index[j], index[j + best[0] - 1] + 1))
+            out.append(TopicMention(best[2], index[j], index[j + best[0] - 1] + 1))
             taken_until = j + best[0]
     return out
 
@@ -118,8 +129,71 @@ def _hyphen_joined(chunk) -> list[tuple[object, str]]:
         t = g[0]
         if t.is_stop or t.is_punct or t.is_space or t.like_num or t.pos_ in ("DET", "PRON", "NUM", "PART"):
             continue
-        out.append((t, t.lemma_.lower()))
+        out.append((t, _lemma(t)))
     return out
+
+
+def _lemma(token) -> str:
+    """The token's lemma, lower case; a plural in -es whose lemma is another word keeps its own
+    stem ('taxes' is 'tax', though the model says 'taxis'; 'taxis' stays 'taxi')."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if token.tag_ == "NNS" and word.endswith(("xes", "ses", "ches", "shes", "zes")) and not word.startswith(lemma):
+        return word[:-2]
+    return lemma
+
+
+NUMERIC_ENTS = {"DATE", "MONEY", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "QUANTITY"}
+
+
+def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]:
+    """The words of a noun chunk that name what it is about, as (token, lemma key), or []
+    when it names an actor, a person, a place or an amount. Whose it is and how it is
+    qualified are left out: "the EC's farm policy" -> 'farm policy', 'a 10-year childcare
+    strategy' -> 'childcare strategy', 'paid maternity leave' -> 'maternity leave'."""
+    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
+    while words and _qualifier(*words[0]):
+        words = words[1:]
+    if not words or not all(w.replace("-", "").isalpha() and len(w) > 1 for _, w in words):
+        return []  # figures and abbreviations of them ('400m pesos')
+    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ in ("PERSON", "GPE") for t, _ in words):
+        return []
+    if _names_an_actor(words, table):
+        return []
+    if len(words) == 1 and (words[0][1] in GENERIC or len(words[0][1]) < 3 or words[0][0].pos_ == "PROPN"):
+        return []  # a lone proper noun is a place or an actor ('the North'), not an issue
+    return words
+
+
+def _after_possessive(chunk) -> int:
+    """Where a noun chunk starts once its owner is left out ("Brown's", "workers'")."""
+    owned = [t.i for t in chunk if t.tag_ == "POS"]
+    return owned[-1] + 1 if owned else chunk.start
+
+
+def _qualifier(token, key: str) -> bool:
+    """A leading word that only qualifies the phrase: a date or amount ('annual', '10-year'),
+    an adjective or adverb not in KEEP_MODIFIERS ('new', 'controversial'), a participle
+    ('proposed tax', 'paid leave'); a gerund stays ('binding arbitration')."""
+    if token.ent_type_ in NUMERIC_ENTS:
+        return True
+    if token.pos_ in ("ADJ", "ADV"):
+        return key not in KEEP_MODIFIERS
+    return token.tag_ == "VBN" and token.dep_ == "amod"
+
+
+def _names_an_actor(words: list[tuple[object, str]], table: ActorTable) -> bool:
+    """Whether the phrase names an actor rather than something an actor is associated with:
+    an organisation may qualify it ('an IMF program'), but it cannot be its head, and no
+    other actor may be in it."""
+    *modifiers, (head, _) = words
+    if head.i in table.by_token:
+        return True
+    for t, _ in modifiers:
+        mention = table.by_token.get(t.i)
+        if mention is not None and table.actors[mention.key].type != "organization":
+            return True
+    return False
 
 
 @dataclass
@@ -128,6 +202,7 @@ class _Candidate:
     count: int = 0
     surfaces: Counter = field(default_factory=Counter)   # as written, case kept
     lower_mid: bool = False                    # written lower-case somewhere mid-sentence
+    forms: set = field(default_factory=set)    # longer forms it was named from ('council tax rises')
     upper_mid: bool = False                    # written capitalised somewhere mid-sentence
 
 
@@ -138,31 +213,29 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
     statements talk about."""
     cands: dict[tuple[str, ...], _Candidate] = {}
     for chunk in doc.noun_chunks:
-        words = _hyphen_joined(chunk)
-        if not words or any(t.i in table.by_token for t, _ in words):
+        words = _topic_words(doc, chunk, table)
+        if not words:
             continue
-        if any(t.ent_type_ in ("PERSON", "GPE", "DATE", "MONEY", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "QUANTITY")
-               for t, _ in words):
+        # A measure of change names how the issue moves, not the issue: 'council tax rises'
+        # is named 'council tax' and its full form stays a pattern (the mention keeps it).
+        named = _without_change(words)
+        if not named:
             continue
-        while words and words[0][0].pos_ in ("ADJ", "ADV") and words[0][1] not in KEEP_MODIFIERS:
-            words = words[1:]
-        if not words or not all(w.replace("-", "").isalpha() for _, w in words):
-            continue
-        key = tuple(w for _, w in words)
-        if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 4 or words[0][0].pos_ == "PROPN"):
-            continue  # a lone proper noun is a place or an actor ('the North'), not an issue
+        key = tuple(w for _, w in named)
         c = cands.setdefault(key, _Candidate(key))
         c.count += 1
         first = words[0][0]
-        surface = doc[_group_start(doc, first):words[-1][0].i + 1].text
-        surface = " ".join(surface.split())
-        c.surfaces[surface] += 1
+        c.surfaces[_written(doc, first, named[-1][0])] += 1
+        if len(named) < len(words):
+            c.forms.add(tuple(w for _, w in words))
+            c.forms.add(tuple(_written(doc, first, words[-1][0]).lower().split()))
         if not first.is_sent_start:
             if all(_capitalised(t) for t, _ in words):
                 c.upper_mid = True
             else:
                 c.lower_mid = True
     roots = _merge_variants(cands)
+    people = _people_words(doc)
     out = []
     ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
     for root, members in ranked:
@@ -170,18 +243,42 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
             continue
         if root[-1] in _title_heads() or len(root) == 1 and root[0] in _source_nouns():
             continue  # 'ministry official', 'senator', 'employees': who speaks, not what about
+        if root[-1] in people:
+            continue  # 'garment workers', 'terror suspects': who acts, not what about
         if sum(cands[k].count for k in members) < 2:
             continue  # named once in the whole article: not a recurring phrase
         name = _display_name(cands[root])
         lemma_name = " ".join(root)
         if {name.casefold(), lemma_name} & config.blocked_topics:
             continue
-        patterns = {root}
-        for k in members:
-            patterns.add(k)
-            patterns |= {tuple(s.lower().split()) for s in cands[k].surfaces}
-        out.append(TopicSpec(name, sorted(patterns)))
+        out.append(_spec(name, root, members, cands))
     return out
+
+
+def _spec(name: str, root: tuple[str, ...], members: list[tuple[str, ...]],
+          cands: dict[tuple[str, ...], _Candidate]) -> TopicSpec:
+    """The proposal with its forms; a lone head that refers back to the phrase ('the cards'
+    for 'ID cards') finds it in this article only."""
+    patterns, local = {root}, set()
+    for k in members:
+        forms = {k} | {tuple(s.lower().split()) for s in cands[k].surfaces} | cands[k].forms
+        (local if len(k) == 1 < len(root) else patterns).update(forms)
+    return TopicSpec(name, sorted(patterns), sorted(local - patterns))
+
+
+def _people_words(doc: Doc) -> set[str]:
+    """Nouns that name people: the groups of data/topics.toml, and nouns the article itself
+    uses for people, with 'who' after them or as the subject of a verb only people do
+    ('bankers who ...', 'producers fear ...')."""
+    people = set(PEOPLE)
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in t.children):
+            people.add(t.lemma_.lower())
+        elif t.dep_ == "nsubj" and t.head.lemma_.lower() in PEOPLE_VERBS:
+            people.add(t.lemma_.lower())
+    return people
 
 
 @lru_cache(maxsize=1)
@@ -215,6 +312,20 @@ def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],
     return out[:limit]
 
 
+def _without_change(words: list[tuple[object, str]]) -> list[tuple[object, str]]:
+    """The phrase without the measures of change at its end ('council tax rises' -> 'council
+    tax'); [] when nothing else is left ('a sharp rise')."""
+    n = len(words)
+    while n and words[n - 1][1] in CHANGE_WORDS:
+        n -= 1
+    return words[:n]
+
+
+def _written(doc: Doc, first, last) -> str:
+    """The text from ``first`` (with a hyphenated compound it ends) to ``last``, spaces collapsed."""
+    return " ".join(doc[_group_start(doc, first):last.i + 1].text.split())
+
+
 def _group_start(doc: Doc, token) -> int:
     """Where a hyphenated compound ending at ``token`` starts."""
     i = token.i
@@ -228,12 +339,13 @@ def _capitalised(token) -> bool:
 
 
 def _display_name(c: _Candidate) -> str:
-    """The most frequent written form; lower-cased unless it is always capitalised where it
-    is not the first word of a sentence (a proper name: 'Korean War', 'Yellow Sea')."""
+    """The most frequent written form; lower-cased but for acronyms, unless it is always
+    capitalised where it is not the first word of a sentence (a proper name: 'Korean War')."""
     surface = max(c.surfaces.items(), key=lambda kv: (kv[1], kv[0].islower()))[0]
     if c.upper_mid and not c.lower_mid:
         return surface
-    return surface.lower()
+    # Acronyms keep their capitals ('ID cards', 'IMF program').
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in surface.split())
 
 
 def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
@@ -259,10 +371,31 @@ def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str,
         stem = _ing_stem(key[-1])
         if stem and key[:-1] + (stem,) in cands:
             root_of[key] = root_of[key[:-1] + (stem,)]
+    _bare_heads_refer_back(cands, root_of)
     groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for key, root in root_of.items():
         groups[root].append(key)
     return groups
+
+
+def _bare_heads_refer_back(cands: dict[tuple[str, ...], _Candidate],
+                           root_of: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+    """News names an issue in full, then by its head alone: 'ID cards' ... 'the cards', 'the
+    house arrest plan' ... 'the plan'. A lone word joins the one recurring phrase it is the
+    last word of; with two such phrases ('income tax', 'council tax') it is left alone. A
+    generic word only refers back when it is a proposal noun ('plan', 'bill'): 'the year' is
+    not 'election year'."""
+    for key in cands:
+        if len(key) != 1 or root_of[key] != key or key[0] in GENERIC and key[0] not in PROPOSAL_HEADS:
+            continue
+        phrases = {root_of[k] for k, c in cands.items()
+                   if len(k) > 1 and k[-1] == key[0] and _total(cands, root_of, root_of[k]) >= 2}
+        if len(phrases) == 1:
+            root_of[key] = phrases.pop()
+
+
+def _total(cands, root_of, root) -> int:
+    return sum(c.count for k, c in cands.items() if root_of[k] == root)
 
 
 def _ing_stem(word: str) -> str | None:
