@@ -37,6 +37,8 @@ VARIANT_TAILS = frozenset(_DATA["variant_heads"])
 # Nouns for what is proposed or decided ('plan', 'bill'): alone, they refer back to the issue
 # named in full before ('the house arrest plan' ... 'the plan') (data/topics.toml).
 PROPOSAL_HEADS = frozenset(_DATA["proposal_heads"])
+# Last words of the names of laws, treaties and plans ('Clean Air Act') (data/topics.toml).
+MEASURE_NAMES = frozenset(_DATA["measure_names"])
 # Measures of change ('rises', 'cuts'): how an issue moves, never the issue (data/topics.toml).
 CHANGE_WORDS = frozenset(_DATA["change_words"])
 # Nouns for groups of people, and verbs whose subject is always people (data/topics.toml).
@@ -245,7 +247,7 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
             continue  # 'ministry official', 'senator', 'employees': who speaks, not what about
         if root[-1] in people:
             continue  # 'garment workers', 'terror suspects': who acts, not what about
-        if sum(cands[k].count for k in members) < 2:
+        if sum(cands[k].count for k in members) < 2 and not _named_measure(cands[root]):
             continue  # named once in the whole article: not a recurring phrase
         name = _display_name(cands[root])
         lemma_name = " ".join(root)
@@ -264,6 +266,12 @@ def _spec(name: str, root: tuple[str, ...], members: list[tuple[str, ...]],
         forms = {k} | {tuple(s.lower().split()) for s in cands[k].surfaces} | cands[k].forms
         (local if len(k) == 1 < len(root) else patterns).update(forms)
     return TopicSpec(name, sorted(patterns), sorted(local - patterns))
+
+
+def _named_measure(c: _Candidate) -> bool:
+    """A law, treaty or plan with a name of its own ('Clean Air Act', 'Trans-Pacific
+    Partnership'): what actors argue about, even when the article names it once."""
+    return len(c.key) > 1 and c.key[-1] in MEASURE_NAMES and c.upper_mid and not c.lower_mid
 
 
 def _people_words(doc: Doc) -> set[str]:

@@ -149,3 +149,18 @@ def test_the_head_alone_refers_back_in_the_article_only(extract_text):
     assert "cards" not in rec.aliases and "card" not in rec.aliases  # 'cards' elsewhere is not ID cards
     cole = [s for s in ex.statements if "expensive mistake" in s.content]
     assert cole and any(st.topic == "ID cards" for st in cole[0].stances)
+
+
+def test_a_named_law_is_a_topic_even_when_named_once(extract_text):
+    text = ('Mr Tom Hale said the new rules broke the Clean Water Act.\n\n'
+            'Ms Ann Cole said the rules were lawful.')
+    assert "Clean Water Act" in names(extract_text(text, propose=True))
+
+
+def test_a_court_is_who_rules_and_powers_are_an_aspect(extract_text):
+    text = ('Mr Tom Hale said the appeals court would strike down house arrest, and that the '
+            'appeals court had been clear.\n\n'
+            'Ms Ann Cole said house arrest powers were needed and the appeals court would agree.')
+    got = names(extract_text(text, propose=True))
+    assert "house arrest" in got and "house arrest powers" not in got
+    assert "appeals court" not in got
