@@ -94,8 +94,9 @@ def current_version(store: Store, model: str, version_of_model: str) -> str:
 def topic_config(store: Store, nlp: Language) -> ExtractConfig:
     """The curated topics with the lemma sequences that mention them."""
     topics, propose = store.topics.active()
+    shared = store.topics.shared_aliases()
     specs = []
-    surfaces = [(t["name"], s) for t in topics for s in [t["name"], *t["aliases"]]]
+    surfaces = [(t["name"], s) for t in topics for s in [t["name"], *t["aliases"], *shared.get(t["id"], ())]]
     docs = nlp.pipe([s for _, s in surfaces], disable=[p for p in ("parley_extractor", "ner", "parley_places")
                                                        if p in nlp.pipe_names])
     by_name: dict[str, set[tuple[str, ...]]] = {}

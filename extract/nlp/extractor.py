@@ -14,6 +14,7 @@ from .config import ExtractConfig
 from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
+from .topic_choice import resolve_shared_aliases
 from .statements import Found, find_statements
 from .topics import TopicMention, as_records, developed, keep_spoken, match_topics, propose_topics
 
@@ -37,6 +38,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         # Match again: a dropped candidate must neither link statements nor hide a kept one.
         known = {s.name for s in config.topics}
         topic_mentions = match_topics(doc, list(config.topics) + [p for p in proposed if p.name not in known])
+    topic_mentions = resolve_shared_aliases(doc, topic_mentions, specs)
     topic_mentions = developed(doc, topic_mentions, {s.name for s in config.topics})
     rules = StanceRules(doc, lex)
     found = _dedupe(found)

@@ -26,6 +26,8 @@ SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
 # Links the climb from a topic to the verb that governs it may follow.
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
+# Prepositions that place something in or at the topic: a side on it is not a side on the topic.
+PLACE_PREPOSITIONS = {"in", "into", "inside", "within", "at"}
 # Speech verbs that favour what they report.
 CUE_SUPPORT = {"propose", "urge", "demand", "suggest", "recommend", "call", "push", "advocate", "insist"}
 # Verbs that take a side on what the statement they introduce is about: the cue itself
@@ -170,6 +172,8 @@ class StanceRules:
         if root.dep_ in ("dobj", "nsubjpass", "xcomp"):
             head = root.head
         elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+            if root.head.lower_ in PLACE_PREPOSITIONS:
+                return None  # 'wanted a sunset clause inserted in the bill': the clause is wanted
             head = root.head.head
             if head.lemma_.lower() == "vote" and root.head.lower_ in VOTE_SIDES and lo <= head.i < hi:
                 # 'would never vote for Clinton', 'voted against the bill'
@@ -181,6 +185,8 @@ class StanceRules:
         label = None
         for _ in range(3):
             if head is None or not (lo <= head.i < hi):
+                return None
+            if head.pos_ == "ADP" and head.lower_ in PLACE_PREPOSITIONS:
                 return None
             lemma = head.lemma_.lower()
             particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
@@ -282,6 +288,18 @@ class StanceRules:
                     return (not negated), ("not " if negated else "") + node.text
         return None
 
+    def _placed(self, m: TopicMention, act) -> bool:
+        """The topic is where the act's object goes, not its object: 'wanted a sunset clause
+        inserted in the bill'."""
+        node = self.doc[m.start:m.end].root
+        for _ in range(6):
+            if node == act or node.head == node:
+                return False
+            node = node.head
+            if node.pos_ == "ADP" and node.lower_ in PLACE_PREPOSITIONS:
+                return True
+        return False
+
     def _act_reversal(self, m: TopicMention, act) -> str | None:
         """'defended plans to end the embargo', 'want the embargo lifted': a verb that acts
         against the topic between it and the act verb turns the act's side round."""
@@ -372,6 +390,8 @@ class StanceRules:
                     after = later is None or m.start < later
                 if kind == "prerequisite_first":
                     side_labels.append(("support" if before else "conditional", text))
+                elif after and scoped:
+                    continue  # 'if someone was given a control order, it would ...' asks for nothing
                 elif after:
                     side_labels.append(("support", text))
                 elif not (text == "if" and self._prediction(m)):
@@ -388,6 +408,10 @@ class StanceRules:
             denied = denying_frame(f.cue) if f.cue is not None and not f.negated else None
             if denied:
                 label, evidence = FLIP[label], f"{denied} ({evidence})"
+            if label == "support" and f.cue is not None and all(self._placed(m, f.cue) for m in ms):
+                # 'wanted a clause inserted in the bill' wants the clause; criticism of what is
+                # in something ('accused the bank of ignoring needs in its loans') still reaches it.
+                return "neutral", 0.4, None
             reversals = [self._act_reversal(m, f.cue) for m in ms] if f.cue is not None else [None]
             reversal = reversals[0] if all(reversals) else None
             if reversal:
@@ -427,6 +451,8 @@ class StanceRules:
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
                     if m.start <= s < m.end:
                         continue  # the topic's own words ('call for a ban' aside) never decide
+                    if text == "right" and doc[s].pos_ == "NOUN":
+                        continue  # an entitlement ('the right to detain'), not a judgement
                     if e - s == 1 and doc[s].pos_ == "ADJ" and (
                             any(c.dep_ == "ccomp" for c in doc[s].children)
                             or s + 1 < len(doc) and self.words[s + 1] == "that"):
@@ -465,12 +491,14 @@ class StanceRules:
             a, b = max(lo, sent.start), min(hi, sent.end)
             # Not the topic's own words, nor certainty ('positive that ...', 'clearly').
             words = [t for t in doc[a:b] if not (m.start <= t.i < m.end) and not (
-                t.pos_ == "ADV" and t.lower_ not in NEGATIONS) and not (
+                t.pos_ == "ADV" and t.lower_ not in NEGATIONS and t.lower_ != "less") and not (
                 t.pos_ == "ADJ" and (any(c.dep_ == "ccomp" for c in t.children)
                                      or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"))]
             if len(words) < 3 or any(t.tag_ == "MD" and t.lower_ in PREDICTIVE for t in words):
                 continue  # a forecast ('will not develop into a trade war') takes no side
-            score = vader().polarity_scores(" ".join(t.text for t in words))["compound"]
+            # VADER reads 'not' but not the comparative 'less enthusiastic about'.
+            score = vader().polarity_scores(" ".join(
+                "not" if t.lower_ == "less" and t.dep_ == "advmod" else t.text for t in words))["compound"]
             if abs(score) >= TONE_THRESHOLD:
                 label = "support" if score > 0 else "oppose"
                 rated = [t.text for t in words if self.lex.valence.get(t.lower_, 0) * score > 0]

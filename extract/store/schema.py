@@ -327,5 +327,17 @@ CREATE TABLE learned_models (
 CREATE INDEX stances_reviewed ON stances(statement_id) WHERE review != 'pending';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: an alias the topics file gives to several topics ('control orders' for two bills).
+# topic_aliases.norm stays unique (an alias names one topic when the analyst looks it up); these
+# rows only add match patterns, and the extraction picks the topic the article is about.
+_V7 = """
+CREATE TABLE topic_shared_aliases (
+    topic_id      INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    alias         TEXT NOT NULL,
+    norm          TEXT NOT NULL,
+    PRIMARY KEY (topic_id, norm)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -115,11 +115,16 @@ class TopicRepo:
         """A short hash of everything about topics that should trigger re-extraction: the
         curated topics and their aliases, and the tombstones."""
         rows = self.store.query(
-            "SELECT t.name, t.origin, t.deleted, group_concat(a.norm, '|') FROM topics t "
-            "LEFT JOIN topic_aliases a ON a.topic_id = t.id "
+            "SELECT t.name, t.origin, t.deleted, group_concat(a.norm, '|'), "
+            "(SELECT group_concat(s.norm, '|') FROM topic_shared_aliases s WHERE s.topic_id = t.id) "
+            "FROM topics t LEFT JOIN topic_aliases a ON a.topic_id = t.id "
             "WHERE t.origin != 'auto' OR t.deleted = 1 GROUP BY t.id ORDER BY t.name"
         )
-        payload = json.dumps([[r[0], r[1], r[2], sorted((r[3] or "").split("|"))] for r in rows])
+        payload = [[r[0], r[1], r[2], sorted((r[3] or "").split("|"))] for r in rows]
+        shared = [[r[0], sorted(r[4].split("|"))] for r in rows if r[4]]
+        if shared:  # kept out of the payload otherwise, so older databases keep their hash
+            payload.append(shared)
+        payload = json.dumps(payload)
         return hashlib.sha256(payload.encode()).hexdigest()[:10]
 
     def deleted_names(self) -> list[str]:
@@ -137,8 +142,12 @@ class TopicRepo:
         counts = {"added": 0, "updated": 0, "retired": 0, "deleted_skipped": 0}
         with self.store.transaction() as conn:
             keep: set[int] = set()
+            conn.execute("DELETE FROM topic_shared_aliases")  # the file's own: rebuilt below
             for d in defs:
-                topic_id = self._find(conn, [d.name, *d.aliases])
+                # Two topics of one file stay two, even when they share an alias ('control
+                # orders' for two bills): an alias only finds a topic this file has not claimed.
+                topic_id = self._find(conn, [d.name]) or next(
+                    (t for t in (self._find(conn, [a]) for a in d.aliases) if t is not None and t not in keep), None)
                 if topic_id is None:
                     cur = conn.execute(
                         "INSERT INTO topics (name, origin, created_at) VALUES (?, 'file', ?)", (d.name, utcnow())
@@ -160,7 +169,8 @@ class TopicRepo:
                     counts["updated"] += 1
                 keep.add(topic_id)
                 for surface in (d.name, *d.aliases):
-                    self._add_alias(conn, topic_id, surface)
+                    if self._add_alias(conn, topic_id, surface) is None:
+                        self._share_alias(conn, topic_id, surface, keep)
             for (topic_id,) in conn.execute("SELECT id FROM topics WHERE origin = 'file'").fetchall():
                 if topic_id not in keep:
                     conn.execute("UPDATE topics SET origin = 'auto' WHERE id = ?", (topic_id,))
@@ -185,6 +195,21 @@ class TopicRepo:
             "INSERT OR IGNORE INTO topic_aliases (topic_id, alias, norm) VALUES (?,?,?)", (topic_id, surface, key)
         )
         return cur.lastrowid if cur.rowcount else None
+
+    def _share_alias(self, conn: sqlite3.Connection, topic_id: int, surface: str, claimed: set[int]) -> None:
+        """An alias another topic of the same file already has becomes a shared one."""
+        key = alias_key(surface)
+        owner = conn.execute("SELECT topic_id FROM topic_aliases WHERE norm = ?", (key,)).fetchone()
+        if key and owner and owner[0] != topic_id and owner[0] in claimed:
+            conn.execute("INSERT OR IGNORE INTO topic_shared_aliases (topic_id, alias, norm) VALUES (?,?,?)",
+                         (topic_id, surface, key))
+
+    def shared_aliases(self) -> dict[int, list[str]]:
+        """Topic id -> the aliases it shares with another topic of the file (match patterns)."""
+        out: dict[int, list[str]] = {}
+        for topic_id, alias in self.store.query("SELECT topic_id, alias FROM topic_shared_aliases ORDER BY alias"):
+            out.setdefault(topic_id, []).append(alias)
+        return out
 
     # -- analyst edits (each one undoable decision) -----------------------------------------
 

@@ -333,3 +333,25 @@ def test_concern_for_is_care_not_worry(extract_text):
     text = 'Mr Karl Nowak said the protest showed real concern for living standards.'
     ex = extract_text(text, {"living standards": []})
     assert stance_on(ex, "living standards", "concern for living standards") == "support"
+
+
+def test_a_topic_inside_a_bare_if_clause_is_not_asked_for(extract_text):
+    text = ('Mr David Hale said that if someone was wrongly given a control order it would act as '
+            'a recruiting sergeant for terrorists.')
+    ex = extract_text(text, {"control orders": []})
+    assert stance_on(ex, "control orders", "wrongly given a control order") != "support"
+
+
+def test_the_place_of_what_is_wanted_is_not_wanted(extract_text):
+    text = 'The Tories wanted a sunset clause inserted in the terror bill.'
+    ex = extract_text(text, {"terror bill": [], "sunset clause": []})
+    assert stance_on(ex, "sunset clause", "a sunset clause inserted") == "support"
+    assert stance_on(ex, "terror bill", "a sunset clause inserted") in (None, "neutral")
+
+
+def test_entitlement_and_comparatives_are_no_praise(extract_text):
+    text = ('Mr Tom Banks said the bill gives a minister the right to detain without trial.\n\n'
+            'Ms Ann Webb said the minister was now less enthusiastic about the identity cards.')
+    ex = extract_text(text, {"bill": [], "identity cards": []})
+    assert stance_on(ex, "bill", "the right to detain") != "support"
+    assert stance_on(ex, "identity cards", "less enthusiastic") != "support"

@@ -76,3 +76,40 @@ def test_unknown_topic_suggests(store, tmp_path):
     store.topics.import_file(write(tmp_path, TOML))
     with pytest.raises(StoreError, match="did you mean 'peace treaty'"):
         store.topics.rename("peace treat", "x")
+
+
+SHARED = '''
+[[topic]]
+name = "Anti-Terrorism Bill"
+aliases = ["control orders", "house arrest"]
+
+[[topic]]
+name = "Prevention of Terrorism Bill"
+aliases = ["control orders", "detain without trial"]
+'''
+
+
+def test_topics_sharing_an_alias_stay_two_topics(store, tmp_path):
+    # Two bills of one file that share 'control orders': neither swallows or renames the other.
+    counts = store.topics.import_file(write(tmp_path, SHARED))
+    assert counts["added"] == 2
+    topics = {t["name"]: t for t in store.topics.list()}
+    assert set(topics) == {"Anti-Terrorism Bill", "Prevention of Terrorism Bill"}
+    assert "control orders" in topics["Anti-Terrorism Bill"]["aliases"]
+    shared = store.topics.shared_aliases()
+    assert shared == {topics["Prevention of Terrorism Bill"]["id"]: ["control orders"]}
+    # the shared alias is part of what re-extraction depends on
+    before = store.topics.fingerprint()
+    store.topics.import_file(write(tmp_path, SHARED.replace('"control orders", "detain', '"detain')))
+    assert store.topics.shared_aliases() == {}
+    assert store.topics.fingerprint() != before
+
+
+def test_a_shared_alias_means_the_topic_the_article_names(extract_text):
+    topics = {"Anti-Terrorism Bill": ["control orders"], "Prevention of Terrorism Bill": ["control orders"]}
+    text = ('The Prevention of Terrorism Bill goes to the Lords today. Mr Mark Hale said the control '
+            'orders were a breach of civil liberties and that the Prevention of Terrorism Bill '
+            'should be dropped.')
+    ex = extract_text(text, topics)
+    linked = {st.topic for s in ex.statements for st in s.stances}
+    assert linked == {"Prevention of Terrorism Bill"}, linked
