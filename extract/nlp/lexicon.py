@@ -6,6 +6,7 @@ them into dictionaries keyed the way the rules look things up (casefolded surfac
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from pathlib import Path
 import pycountry
 
 DATA_DIR = Path(__file__).parent / "data"
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def norm(text: str) -> str:
@@ -88,7 +90,8 @@ def _read(name: str) -> dict:
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
+    # As spaCy splits them: 'secretary-general' is three tokens, 'non-starter' too.
+    return tuple(sorted({tuple(INNER_HYPHEN.sub(" - ", w.lower()).split()) for w in words}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +159,7 @@ def load() -> Lexicon:
     lex.government_nouns = frozenset(words["speech"]["government_nouns"])
     lex.titles = _phrases(words["roles"]["titles"])
     lex.government_titles = frozenset(words["roles"]["government"])
-    lex.title_words = frozenset(w for t in lex.titles for w in t)
+    lex.title_words = frozenset(w for t in lex.titles for w in t if w != "-")
     lex.opposition_words = frozenset(words["roles"].get("opposition", []))
     lex.country_titles = dict(words["roles"].get("country_titles", {}))
     gender = words["gender"]
@@ -218,6 +221,11 @@ def ruler_patterns() -> list[dict]:
             add("NORP", form, canonical.strip())
     for surface, (canonical, _country) in lex.bodies.items():
         pass  # bodies are recognised from NER output; a ruler here would split 'U.S. State Department'
+    for name in lex.generic_bodies.values():
+        words = name.lower().split()
+        if len(words) >= 2:
+            # NER never tags a lower-case 'Japanese finance ministry official'.
+            out.append({"label": "ORG", "pattern": [{"LOWER": w} for w in words], "id": ""})
     for name in _read("media.toml")["media"]["names"]:
         if name.lower().startswith("the "):
             continue

@@ -15,7 +15,7 @@ def title_at(doc: Doc, i: int, lex: Lexicon) -> tuple[str, int] | None:
     for title in lex.titles:
         end = i + len(title)
         if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == title:
-            return " ".join(title), end
+            return _written(title), end
     return None
 
 
@@ -26,8 +26,12 @@ def title_ending_at(doc: Doc, end: int, lex: Lexicon, floor: int) -> tuple[str, 
     for title in lex.titles:
         start = end - len(title)
         if start >= floor and tuple(t.lower_ for t in doc[start:end]) == title:
-            return " ".join(title), start
+            return _written(title), start
     return None
+
+
+def _written(title: tuple[str, ...]) -> str:
+    return " ".join(title).replace(" - ", "-")  # 'director-general' as written
 
 
 def part_of_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

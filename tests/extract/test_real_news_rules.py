@@ -355,3 +355,20 @@ def test_entitlement_and_comparatives_are_no_praise(extract_text):
     ex = extract_text(text, {"bill": [], "identity cards": []})
     assert stance_on(ex, "bill", "the right to detain") != "support"
     assert stance_on(ex, "identity cards", "less enthusiastic") != "support"
+
+
+def test_lower_case_ministry_and_hyphenated_title_give_the_affiliation(extract_text):
+    text = ('"We are not satisfied," Japanese finance ministry deputy director-general Fumiya Iwasaki '
+            'told reporters in Manila.')
+    ex = extract_text(text)
+    iwasaki = actor(ex, "Fumiya Iwasaki")
+    assert iwasaki is not None and iwasaki.role.startswith("director-general"), iwasaki
+    chain = {a.key: a for a in ex.actors}
+    assert chain[iwasaki.affiliation].name == "Japan"
+    assert any(a.name.startswith("Finance Ministry") for a in ex.actors)
+
+
+def test_hyphenated_stance_words_match_as_spacy_splits_them(extract_text):
+    text = 'Mr Lee Park said the peace plan was a non-starter.'
+    ex = extract_text(text, {"peace plan": []})
+    assert stance_on(ex, "peace plan", "non-starter") == "oppose"
