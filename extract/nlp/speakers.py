@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 from .sents import sent_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "that", "which"}
 # Groups that pass on what others say: their statements carry no stance of their own.
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}
 # 'a company spokesman', 'a bank spokeswoman': the kind of body, not its name.
@@ -28,6 +29,10 @@ REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people"
 FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "review", "audit",
                  "investigation", "data", "figure", "statistic", "estimate", "projection", "forecast",
                  "model", "index", "census", "assessment", "memo", "document", "letter", "statement"}
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    return tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i
 
 
 @dataclass
@@ -119,9 +124,7 @@ class SpeakerResolver:
         for _ in range(3):
             for child in current.children:
                 if child.dep_ in SUBJECT_DEPS:
-                    if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
-                        return current.head
-                    return child
+                    return child  # a relative pronoun too: resolve() reads its antecedent
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue
@@ -131,6 +134,13 @@ class SpeakerResolver:
         return None
 
     def resolve(self, subject: Token) -> Speaker | None:
+        if is_relative_pronoun(subject):
+            # 'Kamin, who said ...': the antecedent speaks; the mention is 'who', as news
+            # annotators mark it (as 'he' is the mention of a pronoun's speaker).
+            speaker = self.resolve(subject.head.head)
+            if speaker is None:
+                return None
+            return Speaker(speaker.key, subject.text, subject.idx, subject.idx + len(subject))
         doc = subject.doc
         table = self.table
         m = table.actor_at(subject)

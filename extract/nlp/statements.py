@@ -15,7 +15,7 @@ from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes, word_count
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
 
 MIN_QUOTE_WORDS = 4
@@ -289,9 +289,9 @@ class StatementFinder:
         out: list[Found] = []
         for qi, q in enumerate(self.quotes):
             text = self.text[q.start:q.end]
+            cue_subject = quote_cues.get(qi)
             if word_count(text) < MIN_QUOTE_WORDS:
                 continue
-            cue_subject = quote_cues.get(qi)
             if cue_subject and cue_subject[1] is None:
                 continue  # a fragment quoted inside reported speech
             start = q.start + (len(text) - len(text.lstrip()))
@@ -492,10 +492,12 @@ class StatementFinder:
             node = node.head
             outer = self.speakers.subject_of(node)
             if outer is not None and outer.i != f.subject.i and _is_cue(node, self.lex) is not None:
-                named = self.table.actor_at(outer)
-                if named is not None and named.key == f.speaker.key:
+                relative = is_relative_pronoun(outer)  # 'Kamin, who said he believes'
+                named = self.table.actor_at(outer.head.head if relative else outer)
+                same_actor = named is not None and named.key == f.speaker.key
+                if same_actor and not relative:
                     return Speaker(named.key, named.text, named.start_char, named.end_char)
-                if outer.pos_ == "PRON" and outer.lower_ == f.subject.lower_:
+                if same_actor or outer.pos_ == "PRON" and outer.lower_ == f.subject.lower_:
                     return Speaker(f.speaker.key, outer.text, outer.idx, outer.idx + len(outer))
                 return None
         return None

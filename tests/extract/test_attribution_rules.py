@@ -162,3 +162,11 @@ def test_a_named_agreement_is_no_actor(extract_text):
     names = [a.name for a in ex.actors]
     assert not any("Agreement" in n for n in names), names
     assert "Tom Barber" in names
+
+
+def test_a_relative_pronoun_is_the_mention_of_its_antecedent(extract_text):
+    ex = extract_text("The bill was backed by Senator Ann Ruiz, who said the cuts would hurt rural hospitals.")
+    st = by_content(ex, "the cuts would hurt rural hospitals")
+    assert st is not None and speaker_name(ex, st) == "Ann Ruiz"
+    assert st.speaker_text == "who"  # the verb's subject, as 'he' is for a pronoun
+
