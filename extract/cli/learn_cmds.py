@@ -67,13 +67,23 @@ def learn_cmd(ctx, as_json):
         for group, fig in part.get(key, {}).items():
             where = f"{what} ({'kind' if key == 'by_kind' else 'rules said'} {group})"
             if fig["threshold"] is None:
-                click.echo(f"  {where}: rules stay (rules right on {fig['rules_right']}/{fig['held_back']} "
+                click.echo(f"  {where}: rules stay (rules scored {fig['rules_score']} on {fig['held_back']} "
                            "held-back decisions, the model not better)")
             else:
-                click.echo(f"  {where}: model overrides above p={fig['threshold']:.1f} "
-                           f"(right on {fig['model_right']}/{fig['held_back']} held back; rules {fig['rules_right']})")
+                click.echo(f"  {where}: model overrides ({_setting_text(fig['threshold'])}; scored "
+                           f"{fig['model_score']} on {fig['held_back']} held back, rules {fig['rules_score']})")
     click.echo("next 'parley extract' applies it to articles with pending statements" if report["overrides"]
                else "the rules stay in charge everywhere: nothing to re-extract")
+
+
+def _setting_text(setting) -> str:
+    """A statement threshold (a number) or a stance setting [relabel above, drop below]."""
+    if isinstance(setting, (int, float)):
+        return f"drops above p={setting:.1f}"
+    relabel, drop = setting
+    parts = ([f"relabels above p={relabel:.1f}"] if relabel is not None else []) + \
+        ([f"drops where the rules' label has p<{drop:.1f}"] if drop is not None else [])
+    return ", ".join(parts)
 
 
 def print_accuracy(store, as_json: bool) -> None:

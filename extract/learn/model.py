@@ -14,9 +14,8 @@ from __future__ import annotations
 import math
 
 from ..records import ArticleExtraction
+from .decide import DOUBTFUL_STATEMENT, NONE, stance_answer
 from .features import mark, stance_features, stance_view, statement_features, statement_view
-
-NONE = "none"  # the stance class 'no stance on this topic here'
 
 
 class Linear:
@@ -41,6 +40,11 @@ class Linear:
         return [e / total for e in exps]
 
 
+def _setting(stored) -> tuple:
+    """(relabel threshold, drop threshold); models before the drop threshold stored one number."""
+    return (stored, None) if isinstance(stored, (int, float)) else tuple(stored)
+
+
 class LearnedModel:
     def __init__(self, data: dict, version: int):
         self.version = version
@@ -52,24 +56,28 @@ class LearnedModel:
         """Whether the model overrides the rules anywhere (else it changes nothing)."""
         return bool((self.statement and self.statement.thresholds) or (self.stance and self.stance.thresholds))
 
-    def drops_statement(self, view: dict) -> bool:
+    def reject_probability(self, view: dict) -> float:
+        """The chance the analyst rejects this statement (0 without a statement model)."""
+        m = self.statement
+        return m.proba(statement_features(view))[m.classes.index("reject")] if m else 0.0
+
+    def drops_statement(self, view: dict, p_reject: float) -> bool:
         m = self.statement
         if m is None or view["kind"] not in m.thresholds or view["n_stances"]:
             return False  # a statement with stances stays: the stance model judges those
-        return m.proba(statement_features(view))[m.classes.index("reject")] >= m.thresholds[view["kind"]]
+        return p_reject >= m.thresholds[view["kind"]]
 
-    def relabel(self, view: dict, stance: dict, n_topics: int) -> tuple[str, float] | None:
+    def relabel(self, view: dict, stance: dict, n_topics: int, p_reject: float = 0.0) -> tuple[str, float] | None:
         """(new label or 'none', probability) where the model overrides the rules, else None."""
         m = self.stance
         rule = stance["label"]
         if m is None or rule not in m.thresholds:
             return None
-        probs = m.proba(stance_features(view, stance, n_topics))
-        best = max(range(len(probs)), key=probs.__getitem__)
-        label = m.classes[best]
-        if label != rule and probs[best] >= m.thresholds[rule]:
-            return label, probs[best]
-        return None
+        probs = dict(zip(m.classes, m.proba(stance_features(view, stance, n_topics))))
+        label = stance_answer(rule, probs, _setting(m.thresholds[rule]))
+        if label == rule or (label != NONE and p_reject >= DOUBTFUL_STATEMENT):
+            return None
+        return label, probs.get(label, 0.0)
 
     def apply(self, ex: ArticleExtraction) -> ArticleExtraction:
         """Change the records in place (and return them)."""
@@ -77,11 +85,12 @@ class LearnedModel:
         kept = []
         for st in ex.statements:
             view = statement_view(st, types)
-            if self.drops_statement(view):
+            p_reject = self.reject_probability(view)
+            if self.drops_statement(view, p_reject):
                 continue
             stances = []
             for t in st.stances:
-                change = self.relabel(view, stance_view(t), len(st.stances))
+                change = self.relabel(view, stance_view(t), len(st.stances), p_reject)
                 if change is not None:
                     label, p = change
                     if label == NONE:

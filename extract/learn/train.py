@@ -9,14 +9,16 @@ Two logistic regressions (scikit-learn) on the features of ``features.py``:
   label, or 'none' when the analyst rejected the stance.
 
 Where the model may override the rules is decided on held-back reviews: the decisions are cut
-into ``FOLDS`` shares by article; each share is held back while a model is fitted on the others and then
-predicted, so every decision is judged by a model that never saw it. For each rules' stance
-label (and each statement kind) the model overrides only above the probability threshold at
-which it was right more often than the rules on those held-back decisions, by at least
-``MIN_GAIN`` decisions, with a one-sided sign test on the decisions where the two differ
-(p <= ``MAX_P``: with a few dozen reviews a lucky streak is easy); elsewhere the rules stay in
-charge. The model that is stored is then
-fitted on every decision.
+into ``FOLDS`` shares by article; each share is held back while a model is fitted on the others
+and then predicted, so every decision is judged by a model that never saw it. For each statement
+kind the model drops above the probability threshold at which it was right more often than 'keep
+everything'; for each rules' stance label it relabels above one threshold and drops below
+another (``decide.STANCE_SETTINGS``), at the setting whose answers were worth the most on those
+held-back decisions as stance F1 counts them (``decide.stance_value``: a wrong side or a wrong
+neutral costs, no stance is free). Either way it must beat the rules by at least ``MIN_GAIN``,
+with a one-sided sign test on the decisions where the two differ (p <= ``MAX_P``: with a few
+dozen reviews a lucky streak is easy); elsewhere the rules stay in charge. The model that is
+stored is then fitted on every decision.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ import zlib
 from collections import Counter
 
 from ..store.schema import STANCE_LABELS, STATEMENT_KINDS
+from .decide import (NONE, STANCE_SETTINGS, stance_answer, stance_value, statement_answer,
+                     statement_value)
 from .features import FEATURE_VERSION, rule_of, stance_features, statement_features
-from .model import NONE
 
 FOLDS = 4
 MIN_GAIN = 2            # held-back decisions the model must win by before it overrides the rules
@@ -123,9 +126,6 @@ def _export(vec, clf) -> dict:
     return {"classes": classes, "intercept": [round(float(v), 5) for v in intercept], "weights": weights}
 
 
-SIDELESS = {"neutral", NONE}
-
-
 def _sign_test(won: int, lost: int) -> float:
     """One-sided exact sign (McNemar) test: the chance of winning at least ``won`` of the
     ``won + lost`` decisions where model and rules differ, if neither were better."""
@@ -135,36 +135,29 @@ def _sign_test(won: int, lost: int) -> float:
     return sum(math.comb(n, k) for k in range(won, n + 1)) / 2 ** n
 
 
-def _same(answer: str, target: str) -> bool:
-    """Right answers. 'neutral' and 'none' both say 'takes no side here': the analyst rejecting a
-    neutral stance does not make a neutral suggestion wrong enough to turn it into a side (a
-    neutral the gold does not list is no error, a side is)."""
-    return answer == target or (answer in SIDELESS and target in SIDELESS)
-
-
-def _choose(groups: dict[str, list[tuple[str, str, dict]]]) -> tuple[dict[str, float], dict]:
-    """For each group (a rules' label or a statement kind): the threshold at which the model's
-    answer beat the rules' answer on held-back decisions, if any. Items are (target, rules'
-    answer, probabilities)."""
+def _choose(groups: dict[str, list[tuple[str, str, dict]]], value, answers) -> tuple[dict, dict]:
+    """For each group (a rules' label or a statement kind): the setting (from ``answers``) at
+    which the model's answers were worth more than the rules' on held-back decisions, by
+    ``value(answer, target)``, if any. Items are (target, rules' answer, probabilities);
+    ``answers`` maps a setting to a function (rules' answer, probabilities) -> answer."""
     thresholds, report = {}, {}
     for group, items in sorted(groups.items()):
-        rules_right = sum(_same(rule, target) for target, rule, _ in items)
-        best_t, best_right = None, rules_right + MIN_GAIN - 1
-        for t in THRESHOLDS:
-            right = won = lost = 0
+        rules_value = sum(value(rule, target) for target, rule, _ in items)
+        best, best_value = None, rules_value + MIN_GAIN - 1e-9
+        for setting, answer_of in answers.items():
+            total = won = lost = 0
             for target, rule, probs in items:
-                label = max(probs, key=probs.get)
-                answer = label if label != rule and probs[label] >= t else rule
-                model_ok, rules_ok = _same(answer, target), _same(rule, target)
-                right += model_ok
-                won += model_ok and not rules_ok
-                lost += rules_ok and not model_ok
-            if right > best_right and _sign_test(won, lost) <= MAX_P:
-                best_t, best_right = t, right
-        report[group] = {"held_back": len(items), "rules_right": rules_right,
-                         "model_right": best_right if best_t is not None else None, "threshold": best_t}
-        if best_t is not None:
-            thresholds[group] = best_t
+                mine, theirs = value(answer_of(rule, probs), target), value(rule, target)
+                total += mine
+                won += mine > theirs
+                lost += mine < theirs
+            if total > best_value and _sign_test(won, lost) <= MAX_P:
+                best, best_value = setting, total
+        report[group] = {"held_back": len(items), "rules_score": round(rules_value, 2),
+                         "model_score": round(best_value, 2) if best is not None else None,
+                         "threshold": best}
+        if best is not None:
+            thresholds[group] = best
     return thresholds, report
 
 
@@ -183,11 +176,13 @@ def train(rows: list[dict]) -> tuple[dict, dict]:
         for e, probs in zip(st, held):
             if probs is not None and e[4] == 0:  # judged where it acts: statements without stances
                 groups[e[2]].append((e[1], "keep", probs))
-        thresholds, per_kind = _choose({k: v for k, v in groups.items() if v})
+        answers = {t: (lambda rule, probs, t=t: statement_answer(rule, probs, t)) for t in THRESHOLDS}
+        thresholds, per_kind = _choose({k: v for k, v in groups.items() if v}, statement_value, answers)
         report["statements"]["by_kind"] = per_kind
-        if thresholds:
-            vec, clf = _fit([e[0] for e in st], [e[1] for e in st])
-            model["statement"] = {**_export(vec, clf), "thresholds": thresholds}
+        # Stored even where it may drop nothing: the stance model asks it which statements the
+        # analyst would keep (model.py).
+        vec, clf = _fit([e[0] for e in st], [e[1] for e in st])
+        model["statement"] = {**_export(vec, clf), "thresholds": thresholds}
     else:
         report["statements"]["skipped"] = "too few decisions, or none rejected"
 
@@ -200,7 +195,8 @@ def train(rows: list[dict]) -> tuple[dict, dict]:
         for e, probs in zip(sx, held):
             if probs is not None:
                 groups[e[2]].append((e[1], e[2], {**dict.fromkeys((*STANCE_LABELS, NONE), 0.0), **probs}))
-        thresholds, per_label = _choose({k: v for k, v in groups.items() if v})
+        answers = {s: (lambda rule, probs, s=s: stance_answer(rule, probs, s)) for s in STANCE_SETTINGS}
+        thresholds, per_label = _choose({k: v for k, v in groups.items() if v}, stance_value, answers)
         report["stances"]["by_rule_label"] = per_label
         if thresholds:
             vec, clf = _fit([e[0] for e in sx], [e[1] for e in sx])
