@@ -143,9 +143,9 @@ def build_cell_table(store: Store, *, reviewed_only: bool = False, types: set[st
     keys = cell_keys[kept]
     counts, reviewed_counts = counts[kept], reviewed_counts[kept]
 
-    # Leading label: counts, reviewed and side settle most cells; only the cells still tied
+    # Leading label: side, counts and reviewed settle most cells; only the cells still tied
     # need the most recent statement (article date rank, then statement id) per label.
-    candidate = _narrow(counts > 0, (counts, reviewed_counts, _side(counts)))
+    candidate = _narrow(counts > 0, (_side(counts), counts, reviewed_counts))
     tied = candidate.sum(axis=1) > 1
     latest = np.full(counts.shape, -1, dtype=np.int64)
     if tied.any():
@@ -179,8 +179,8 @@ def _side(counts: np.ndarray) -> np.ndarray:
 
 def _narrow(candidate: np.ndarray, keys: tuple[np.ndarray, ...]) -> np.ndarray:
     """rules.leading_label for every cell at once: keep, key after key, the labels with the
-    highest value among those still in the running. Most stances, then most reviewed, then
-    a side over neutral, then the most recent statement (unique: a statement has one stance
+    highest value among those still in the running. A side over neutral, then most stances,
+    then most reviewed, then the most recent statement (unique: a statement has one stance
     per topic, so after it one label is left)."""
     candidate = candidate.copy()
     for key in keys:

@@ -61,7 +61,7 @@ def leading_label(counts: dict[str, int], reviewed: dict[str, int] | None = None
     latest = latest or {}
 
     def key(label: str) -> tuple:
-        return (counts[label], reviewed.get(label, 0), label != "neutral", latest.get(label, ("", 0)))
+        return (label != "neutral", counts[label], reviewed.get(label, 0), latest.get(label, ("", 0)))
 
     return max(present, key=key)
 

@@ -153,6 +153,7 @@ class ActorFinder(PersonAffiliations):
         self._merge_acronyms()
         self._propagate_mentions()
         self._affiliations()
+        self._titles_by_reference()
         return self.table
 
     def _merge_acronyms(self) -> None:

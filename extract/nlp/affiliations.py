@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # '(D-Mass.)', '(R-Ky.)', '(R-Utah)' right after a US politician's name.
 PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
 # Nouns for an organisation ('the agency's chief executive', 'the company said').
+QUOTE_MARKS = set("\"\u201c\u201d")
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
 
@@ -69,6 +70,43 @@ class PersonAffiliations:
             if parent:
                 self._affiliate(m.key, parent)
             seen.add(m.key)
+
+    def _titles_by_reference(self) -> None:
+        """'Gordon Brown is to freeze petrol duty ... he slightly increased borrowing ... The
+        chancellor also hailed ...': a government title as subject, outside quotes, names the
+        one person without a role mentioned in the two sentences before it; that person takes
+        the role and, with it, the country."""
+        doc = self.doc
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in self.lex.title_words:
+                continue
+            sent = sent_of(tok)
+            found = title_ending_at(doc, tok.i + 1, self.lex, sent.start)
+            if found is None or found[1] == sent.start or doc[found[1] - 1].lower_ != "the":
+                continue
+            role = found[0]
+            if role not in self.lex.government_titles or self._quoted(sent.start, tok.i):
+                continue
+            if any(a.type == "person" and a.role and role in a.role for a in self.table.actors.values()):
+                continue  # someone already holds it: speakers.py resolves 'the chancellor' to them
+            floor = sent_of(doc[sent_of(doc[sent.start - 1]).start - 1]).start if sent.start > 1 else 0
+            people = {m.key for m in self.table.mentions if floor <= m.start < found[1] - 1
+                      and self.table.actors[m.key].type == "person"}
+            if len(people) != 1:
+                continue
+            person = self.table.actors[people.pop()]
+            if person.role or person.affiliation:
+                continue
+            person.role = role
+            if role in self.lex.country_titles:
+                self._affiliate(person.key, self._country(self.lex.country_titles[role]))
+            else:
+                self._affiliate(person.key, self._country_in_sentence(found[1], tok.i + 1))
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """An odd number of quotation marks between two tokens of a sentence: inside a quote."""
+        marks = sum(1 for t in self.doc[start:end] if set(t.text) & QUOTE_MARKS)
+        return marks % 2 == 1
 
     def _party_letter(self, m: Mention) -> str | None:
         """'Sen. Elizabeth Warren (D-Mass.)', 'McConnell (R-Ky.)': the party by its letter."""

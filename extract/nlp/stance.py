@@ -290,15 +290,9 @@ class StanceRules:
 
     def _placed(self, m: TopicMention, act) -> bool:
         """The topic is where the act's object goes, not its object: 'wanted a sunset clause
-        inserted in the bill'."""
-        node = self.doc[m.start:m.end].root
-        for _ in range(6):
-            if node == act or node.head == node:
-                return False
-            node = node.head
-            if node.pos_ == "ADP" and node.lower_ in PLACE_PREPOSITIONS:
-                return True
-        return False
+        inserted in the bill' (but 'in tandem with denuclearization talks' places nothing)."""
+        root = self.doc[m.start:m.end].root
+        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and root.head.head != act
 
     def _act_reversal(self, m: TopicMention, act) -> str | None:
         """'defended plans to end the embargo', 'want the embargo lifted': a verb that acts

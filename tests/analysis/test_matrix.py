@@ -134,3 +134,27 @@ def test_unnamed_groups_hold_no_stance_but_their_affiliation_does(store):
     cells = by_key(stance_cells(store))
     assert set(cells) == {("United States", "tax")}
     assert cells[("United States", "tax")]["stance"] == "support"
+
+
+def test_a_side_leads_over_more_neutral_statements(store):
+    # Two statements that take no side and one that opposes: the actor opposes.
+    from extract.analysis.rules import leading_label
+    from extract.records import ActorRec, ArticleExtraction, StanceRec, StatementRec
+    from extract.store import ArticleIn
+
+    sentences = ["The levy was discussed at length.", "The levy comes up in May.", "The levy is a mistake."]
+    labels = ["neutral", "neutral", "oppose"]
+    text = " ".join(sentences)
+    recs, start = [], 0
+    for sentence, label in zip(sentences, labels):
+        recs.append(StatementRec(content=sentence, content_start=start, content_end=start + len(sentence),
+                                 kind="direct", speaker="ann", speaker_text="Ann Lee",
+                                 stances=[StanceRec("levy", label, 0.8, "hand-made")]))
+        start += len(sentence) + 1
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="Levy", source="Test Wire"))
+    store.extraction.save(article_id, ArticleExtraction(
+        actors=[ActorRec("ann", "Ann Lee", "person")], statements=recs), "test-1")
+    cell = by_key(stance_cells(store))[("Ann Lee", "levy")]
+    assert cell["counts"] == counts(oppose=1, neutral=2)
+    assert cell["stance"] == "oppose"
+    assert leading_label(cell["counts"]) == "oppose"

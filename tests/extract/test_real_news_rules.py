@@ -372,3 +372,22 @@ def test_hyphenated_stance_words_match_as_spacy_splits_them(extract_text):
     text = 'Mr Lee Park said the peace plan was a non-starter.'
     ex = extract_text(text, {"peace plan": []})
     assert stance_on(ex, "peace plan", "non-starter") == "oppose"
+
+
+def test_the_title_after_a_named_person_is_theirs(extract_text):
+    text = ('Peter Hain is to freeze rail fares in the UK, the government announced.\n\n'
+            'In an upbeat statement, he cut the subsidy. The transport secretary also hailed the '
+            'new trains. "The prime minister backs us," Mr Hain said.')
+    ex = extract_text(text)
+    hain = actor(ex, "Peter Hain")
+    assert hain is not None and hain.role == "transport secretary", hain
+    parent = next(a for a in ex.actors if a.key == hain.affiliation)
+    assert parent.name == "United Kingdom"
+
+
+def test_a_title_inside_a_quote_names_no_one(extract_text):
+    text = ('Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking choices. '
+            'He said: "Last week the prime minister gave us the politics of fear."')
+    ex = extract_text(text)
+    cable = actor(ex, "Vincent Cable")
+    assert cable is not None and cable.role is None, cable
