@@ -26,6 +26,8 @@ SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
 # Links the climb from a topic to the verb that governs it may follow.
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
+# Nouns that undo what they follow: a side on 'tax cuts' is the other side on 'tax'.
+CUT_NOUNS = {"cut", "reduction", "abolition", "repeal", "removal", "freeze", "scrapping", "phase-out"}
 # Prepositions that place something in or at the topic: a side on it is not a side on the topic.
 PLACE_PREPOSITIONS = {"in", "into", "inside", "within", "at"}
 # Speech verbs that favour what they report.
@@ -134,9 +136,23 @@ class StanceRules:
         out = []
         for topic, ms in by_topic.items():
             label, confidence, evidence = self._one(f, ms, markers, lo, hi)
+            cut = self._named_cut(topic, ms)
+            if cut and label in FLIP:
+                label, evidence = FLIP[label], f"{evidence} ({cut})"  # 'backs tax cuts': against the tax
             confidence = self.lex.calibration.get(round(confidence * 100), confidence)
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
+
+    def _named_cut(self, topic: str, ms: list[TopicMention]) -> str | None:
+        """A mention that ends in a cut the topic's name lacks ('tax cuts' for the topic 'tax'):
+        a side on the cut is the other side on the topic."""
+        names = set(topic.lower().split())
+        for m in ms:
+            last = self.doc[m.end - 1]
+            if m.end - m.start > 1 and last.lemma_.lower() in CUT_NOUNS and last.lower_ not in names \
+                    and last.lemma_.lower() not in names:
+                return last.text
+        return None
 
     def _prediction(self, m: TopicMention) -> bool:
         """'tariffs would keep hurting farmers if ...': the topic is the subject of a

@@ -391,3 +391,9 @@ def test_a_title_inside_a_quote_names_no_one(extract_text):
     ex = extract_text(text)
     cable = actor(ex, "Vincent Cable")
     assert cable is not None and cable.role is None, cable
+
+
+def test_a_side_on_cuts_is_the_other_side_on_the_topic(extract_text):
+    text = 'Mr Tom Hale said he backs council tax cuts for pensioners.'
+    ex = extract_text(text, {"council tax": ["council tax cuts"]})
+    assert stance_on(ex, "council tax", "backs council tax cuts") == "oppose"
