@@ -397,3 +397,9 @@ def test_a_side_on_cuts_is_the_other_side_on_the_topic(extract_text):
     text = 'Mr Tom Hale said he backs council tax cuts for pensioners.'
     ex = extract_text(text, {"council tax": ["council tax cuts"]})
     assert stance_on(ex, "council tax", "backs council tax cuts") == "oppose"
+
+
+def test_remains_is_a_copula_not_a_side(extract_text):
+    text = 'The fund said the ultimate impact of the Brexit vote remains very unclear.'
+    ex = extract_text(text, {"Brexit": []})
+    assert stance_on(ex, "Brexit", "remains very unclear") in ("neutral", None)
