@@ -291,7 +291,11 @@ class StatementFinder:
             text = self.text[q.start:q.end]
             cue_subject = quote_cues.get(qi)
             if word_count(text) < MIN_QUOTE_WORDS:
-                continue
+                if not self._short_utterance(q):
+                    continue
+                cue_subject = cue_subject or self._cue_after(q)
+                if cue_subject is None:
+                    continue
             if cue_subject and cue_subject[1] is None:
                 continue  # a fragment quoted inside reported speech
             start = q.start + (len(text) - len(text.lstrip()))
@@ -315,6 +319,33 @@ class StatementFinder:
                     item.inherit = True
             out.append(item)
         return out
+
+    def _short_utterance(self, q: Quote) -> bool:
+        """'"Absolutely not," he said.': a quote of a few words that starts its sentence and
+        ends as speech does (a comma, '?' or '!' inside the marks) is a whole reply, not a
+        scare-quoted phrase or a show's name ('on "Face the Nation," Rubio said')."""
+        inside = self.text[q.start:q.end].rstrip()
+        if q.close_mark is None or inside[-1:] not in (",", "?", "!"):
+            return False
+        before = self.text[:q.open_mark].rstrip(" \t\u00a0")
+        before = before.rstrip("\"\u201d'")
+        return not before or before[-1] in ".?!\n"
+
+    def _cue_after(self, q: Quote) -> tuple[Token, Token] | None:
+        """The speech verb and its subject right after a closing mark: '"...," he said',
+        '"...," said the senator' (the parser often ends a sentence at '?"': no sentence bound)."""
+        doc = self.doc
+        mark = doc.char_span(q.close_mark, q.close_mark + 1, alignment_mode="expand")
+        if mark is None:
+            return None
+        for tok in doc[mark.end:mark.end + 6]:
+            if tok.is_punct or "\n" in tok.text:
+                return None
+            subject = self._subject(tok) if _is_cue(tok, self.lex) is not None else None
+            if subject is not None:
+                self.used_cues.add(tok.i)
+                return tok, subject
+        return None
 
     def _trailing_name(self, q: Quote) -> Token | None:
         """The person named right after a closing quote and before the sentence ends, with

@@ -170,3 +170,16 @@ def test_a_relative_pronoun_is_the_mention_of_its_antecedent(extract_text):
     assert st is not None and speaker_name(ex, st) == "Ann Ruiz"
     assert st.speaker_text == "who"  # the verb's subject, as 'he' is for a pronoun
 
+
+def test_a_short_reply_in_quotes_is_a_statement(extract_text):
+    text = ("Senator Bill Hanes was asked on Monday whether he would step down.\n\n"
+            "\u201cAbsolutely not,\u201d he said.")
+    ex = extract_text(text)
+    st = by_content(ex, "Absolutely not")
+    assert st is not None and st.kind == "direct" and speaker_name(ex, st) == "Bill Hanes"
+
+
+def test_a_short_title_in_quotes_is_no_statement(extract_text):
+    ex = extract_text("In an interview on \u201cMeet the Press,\u201d Senator Tom Rubio said the plan would fail.")
+    assert by_content(ex, "Meet the Press") is None
+    assert by_content(ex, "the plan would fail") is not None
