@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The role extraction gives a political party's actor: the holder rules know parties by it.
+PARTY_ROLE = "political party"
+
 
 @dataclass
 class ActorRec:

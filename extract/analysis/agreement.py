@@ -82,7 +82,7 @@ def count_table(store: Store, *, reviewed_only: bool = False,
     repo = store.stance_rows
     actor_table = repo.actors()
     topic_names = repo.topics()
-    holders = Holders(actor_table)
+    holders = Holders(actor_table, repo.roles())
 
     speaker, topic, code, n = _grouped(repo, reviewed_only, topic_filter)
 

@@ -94,7 +94,7 @@ def build_cell_table(store: Store, *, reviewed_only: bool = False, types: set[st
     repo = store.stance_rows
     actor_table = repo.actors()
     topic_names = repo.topics()
-    holders = Holders(actor_table)
+    holders = Holders(actor_table, repo.roles())
     speaker, topic, code, reviewed, statement, article = _read(repo, reviewed_only, topic_ids)
 
     # Roll up: each stance counts for every holder up its speaker's chain the filters keep.

@@ -55,7 +55,7 @@ def dna_network(store, *, kind: str = "co-occurrence", actor_types=None, topics=
     wanted = set(resolve_actors(store, actors) or []) or None
     repo = store.stance_rows
     actor_rows = repo.actors()
-    holders = Holders(actor_rows)
+    holders = Holders(actor_rows, repo.roles())
     topic_names = repo.topics()
     label_index = {label: k for k, label in enumerate(STANCE_LABELS)}
     tally: dict[tuple[int, int, int], int] = {}

@@ -9,12 +9,30 @@ media actor (a reporter's words do not become their outlet's or their country's)
 
 from __future__ import annotations
 
+from ..records import PARTY_ROLE
+
+
+# Words of a role that speaks for its party ('the Lib Dem leader', 'home affairs spokesman',
+# 'shadow chancellor'); a party's other members ('Senator', 'nominee') speak for themselves.
+PARTY_VOICES = {"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                "spokeswomen", "spokespeople", "chairman", "chairwoman", "chair", "shadow", "whip"}
+
 
 class Holders:
-    def __init__(self, actors: dict[int, tuple[str, str, int | None]]):
-        # actors: id -> (name, type, affiliation_id), as StanceRowRepo.actors() returns
+    def __init__(self, actors: dict[int, tuple[str, str, int | None]], roles: dict[int, str] | None = None):
+        # actors: id -> (name, type, affiliation_id), as StanceRowRepo.actors() returns;
+        # roles: id -> role, as StanceRowRepo.roles() returns.
         self.actors = actors
+        self.roles = roles or {}
         self._cache: dict[int, tuple[int, ...]] = {}
+
+    def _speaks_for_party(self, member: int) -> bool:
+        name, type_, _parent = self.actors[member]
+        if type_ not in ("person", "group"):
+            return True
+        # A group is known by its name ('Republican leaders', 'the Democratic senator').
+        words = f"{self.roles.get(member) or ''} {name if type_ == 'group' else ''}"
+        return bool(PARTY_VOICES & set(words.lower().replace(",", " ").split()))
 
     def of(self, speaker_id: int) -> tuple[int, ...]:
         """The actors a statement by ``speaker_id`` counts for, speaker first."""
@@ -23,15 +41,18 @@ class Holders:
             return cached
         chain: list[int] = []
         current: int | None = speaker_id
+        previous: int | None = None
         while current is not None and current not in chain and current in self.actors:
             _name, type_, parent = self.actors[current]
             if type_ == "media":
                 break
+            if previous is not None and self.roles.get(current) == PARTY_ROLE and not self._speaks_for_party(previous):
+                break  # a party holds a side when it states one, or its leader or spokesperson does
             if type_ != "group":
                 # Unnamed groups ('critics', 'officials') hold no stance of their own; an
                 # affiliated one speaks for what it belongs to (its government, its company).
                 chain.append(current)
-            current = parent
+            previous, current = current, parent
         out = tuple(chain)
         self._cache[speaker_id] = out
         return out

@@ -34,7 +34,7 @@ def stance_timeline(store: Store, *, actors: Iterable[str | int] | None = None,
     wanted = set(actor_filter) if actor_filter is not None else None
     repo = store.stance_rows
     actor_table, topic_names = repo.actors(), repo.topics()
-    holders = Holders(actor_table)
+    holders = Holders(actor_table, repo.roles())
 
     only = set(pairs) if pairs is not None else None
     if only is not None and wanted is None:

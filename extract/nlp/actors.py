@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import ActorRec, MentionRec
+from ..records import PARTY_ROLE, ActorRec, MentionRec
 from .affiliations import PersonAffiliations
 from .lexicon import Lexicon, norm
 from .sents import sent_of
@@ -248,8 +248,7 @@ class ActorFinder(PersonAffiliations):
             span, key_text = doc[start:end], norm(text)
         if key_text in lex.parties and label in ("NORP", "ORG", "PERSON", "GPE"):
             party = lex.parties[key_text]
-            key = self._add(party, "organization", span, label)
-            self.parties.add(key)
+            self._party(self._add(party, "organization", span, label))
             return
         if len(span) >= 2 and span[-1].lower_ in POLICY_HEADS and span[-1].is_title:
             return  # a named agreement, law or plan is what actors talk about
@@ -281,6 +280,13 @@ class ActorFinder(PersonAffiliations):
             self._organization(span, label)
         elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
             self._add(text, "group", span, label)
+
+    def _party(self, key: str) -> str:
+        """A political party: its role says so, for the holder rules (analysis.holders)."""
+        self.parties.add(key)
+        actor = self.table.actors[key]
+        actor.role = actor.role or PARTY_ROLE
+        return key
 
     def _portfolio_owner_end(self, span: Span) -> int:
         """End of the place or body that owns a portfolio ('EC' in 'EC Agriculture'), or the

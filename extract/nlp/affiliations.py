@@ -114,9 +114,7 @@ class PersonAffiliations:
         party = self.lex.party_letters.get(match.group(1)) if match else None
         if party is None:
             return None
-        key = self.table.add(party, "organization")
-        self.parties.add(key)
-        return key
+        return self._party(self.table.add(party, "organization"))
 
     def _described_by(self, m: Mention) -> tuple[str, str] | None:
         """A name after a lower-case description that starts with an organisation or country:

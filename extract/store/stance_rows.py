@@ -154,6 +154,10 @@ class StanceRowRepo:
         rows = self.store.query("SELECT id, name, type, affiliation_id FROM actors")
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def roles(self) -> dict[int, str]:
+        """id -> role for every actor that has one."""
+        return {r[0]: r[1] for r in self.store.query("SELECT id, role FROM actors WHERE role IS NOT NULL")}
+
     def topics(self) -> dict[int, str]:
         """id -> name of every topic not deleted."""
         return {r[0]: r[1] for r in self.store.query("SELECT id, name FROM topics WHERE deleted = 0")}

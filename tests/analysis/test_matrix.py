@@ -158,3 +158,26 @@ def test_a_side_leads_over_more_neutral_statements(store):
     assert cell["counts"] == counts(oppose=1, neutral=2)
     assert cell["stance"] == "oppose"
     assert leading_label(cell["counts"]) == "oppose"
+
+
+def test_a_party_holds_what_its_voices_say_not_every_member(store):
+    from extract.records import PARTY_ROLE, ActorRec, ArticleExtraction, StanceRec, StatementRec
+    from extract.store import ArticleIn
+
+    actors = [ActorRec("gop", "Republican Party", "organization", role=PARTY_ROLE),
+              ActorRec("cruz", "Ted Cruz", "person", role="senator", affiliation="gop"),
+              ActorRec("lead", "Ann Ross", "person", role="party leader", affiliation="gop")]
+    said = [("cruz", "The levy is wrong.", "oppose"), ("lead", "We back the tariff.", "support")]
+    text = " ".join(content for _, content, _ in said)
+    recs, start = [], 0
+    for speaker, content, label in said:
+        topic = "levy" if "levy" in content else "tariff"
+        recs.append(StatementRec(content=content, content_start=start, content_end=start + len(content),
+                                 kind="direct", speaker=speaker, speaker_text=speaker,
+                                 stances=[StanceRec(topic, label, 0.8, "hand-made")]))
+        start += len(content) + 1
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="Party", source="Test Wire"))
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "test-1")
+    cells = by_key(stance_cells(store))
+    assert ("Ted Cruz", "levy") in cells and ("Republican Party", "levy") not in cells
+    assert cells[("Republican Party", "tariff")]["stance"] == "support"

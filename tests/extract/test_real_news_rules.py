@@ -403,3 +403,11 @@ def test_remains_is_a_copula_not_a_side(extract_text):
     text = 'The fund said the ultimate impact of the Brexit vote remains very unclear.'
     ex = extract_text(text, {"Brexit": []})
     assert stance_on(ex, "Brexit", "remains very unclear") in ("neutral", None)
+
+
+def test_a_party_is_known_as_one(extract_text):
+    ex = extract_text('Sen. Elizabeth Warren (D-Mass.) said the bank had failed its customers. '
+                      'The Conservatives said they would back the plan.')
+    roles = {a.name: a.role for a in ex.actors}
+    assert roles.get("Democratic Party") == "political party", roles
+    assert roles.get("Conservative Party") == "political party", roles
