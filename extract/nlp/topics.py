@@ -44,6 +44,8 @@ CHANGE_WORDS = frozenset(_DATA["change_words"])
 # Nouns for groups of people, and verbs whose subject is always people (data/topics.toml).
 PEOPLE = frozenset(_DATA["people"])
 PEOPLE_VERBS = frozenset(_DATA["people_verbs"])
+# Verbs that never make an action topic with their object ('make a decision') (data/topics.toml).
+ACTION_STOP_VERBS = frozenset(_DATA["action_stop_verbs"])
 
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -236,6 +238,19 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
                 c.upper_mid = True
             else:
                 c.lower_mid = True
+    nouns = _noun_proposals(doc, cands, config)
+    named = {k for _, spec in nouns for k in spec.patterns}
+    actions = [(n, spec) for n, spec, acted_on in _action_proposals(doc, table, config)
+               if acted_on not in named]  # 'scrapping the tax' is a side on 'tax', when proposed
+    # Most mentioned first; on a tie a noun phrase before an action on something.
+    ranked = sorted([(n, 0, spec) for n, spec in nouns] + [(n, 1, spec) for n, spec in actions],
+                    key=lambda x: (-x[0], x[1]))
+    return [spec for _, _, spec in ranked]
+
+
+def _noun_proposals(doc: Doc, cands: dict[tuple[str, ...], _Candidate],
+                    config: ExtractConfig) -> list[tuple[int, TopicSpec]]:
+    """The recurring noun phrases worth proposing, with how often each is named."""
     roots = _merge_variants(cands)
     people = _people_words(doc)
     out = []
@@ -253,8 +268,108 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
         lemma_name = " ".join(root)
         if {name.casefold(), lemma_name} & config.blocked_topics:
             continue
-        out.append(_spec(name, root, members, cands))
+        out.append((sum(cands[k].count for k in members), _spec(name, root, members, cands)))
     return out
+
+
+@dataclass
+class _Action:
+    """An action on something, named as an issue: 'breaking up big banks', 'to scrap the agency'."""
+    key: tuple[str, ...]                       # verb and particle lemmas, then the object's words
+    acted_on: tuple[str, ...]                  # the object's words alone
+    count: int = 0
+    surfaces: Counter = field(default_factory=Counter)   # as written, verb to object
+    gerunds: Counter = field(default_factory=Counter)    # the written forms with an -ing verb
+
+
+def _action_proposals(doc: Doc, table: ActorTable,
+                      config: ExtractConfig) -> list[tuple[int, TopicSpec, tuple[str, ...]]]:
+    """Issues news names as an action on something ('breaking up big banks', 'a bill designed to
+    hamstring the CFPB', 'willing to resume the coffee negotiations'): a gerund or a verb in the
+    base form with its object, named at least twice. Forms that are the same words ('hamstring
+    the CFPB' as an -ing form and as an infinitive) are one action. Each comes with how often it
+    is named and the words of what it acts on."""
+    actions: dict[tuple[str, ...], _Action] = {}
+    key_of_written: dict[str, tuple[str, ...]] = {}
+    chunks = {c.root.i: c for c in doc.noun_chunks}
+    for verb in doc:
+        found = _action(doc, verb, chunks)
+        if found is None:
+            continue
+        key, acted_on, written = found
+        key = key_of_written.setdefault(written.lower(), key)
+        a = actions.setdefault(key, _Action(key, acted_on))
+        a.count += 1
+        a.surfaces[written] += 1
+        if verb.tag_ == "VBG":
+            a.gerunds[written] += 1
+    out = []
+    for a in actions.values():
+        name = _action_name(a)
+        if a.count < 2 or {name.casefold(), " ".join(a.key)} & config.blocked_topics:
+            continue
+        patterns = {a.key} | {tuple(w for w in s.lower().split() if w not in HYPHENS) for s in a.surfaces}
+        out.append((a.count, TopicSpec(name, sorted(patterns)), a.acted_on))
+    return out
+
+
+def _action(doc: Doc, verb, chunks: dict) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
+    """(key, object words, written form) when ``verb`` names an action on its object, else None.
+    Only a gerund or a base form names an action under discussion; a finite verb narrates
+    ('Congress passed the bill'), a progressive too ('is breaking up the bank')."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VB") or verb.lemma_.lower() in _never_actions():
+        return None
+    if verb.tag_ == "VBG" and (verb.dep_ in ("amod", "compound") or any(c.dep_ == "aux" for c in verb.children)):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    chunk = chunks.get(obj.i) if obj is not None else None
+    if chunk is None or chunk.end - verb.i > 7:
+        return None
+    words = _object_words(doc, chunk)
+    if not words:
+        return None
+    particles = tuple(c.lower_ for c in verb.children if c.dep_ == "prt" and c.i < chunk.start)
+    key = (verb.lemma_.lower(), *particles, *words)
+    return key, words, " ".join(doc[verb.i:chunk.end].text.split())
+
+
+REFERRING_DETERMINERS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
+
+
+def _object_words(doc: Doc, chunk) -> tuple[str, ...]:
+    """The words of what an action acts on, qualifiers left out ('the Scottish regiments');
+    an organisation may be it ('the CFPB'). Not a person, a pronoun or an amount; not a generic
+    noun alone ('tackle the problems', 'cut the number'); not a thing named before ('reassess its
+    position', 'reduce that share')."""
+    if any(t.lower_ in REFERRING_DETERMINERS or t.like_num for t in chunk):
+        return ()
+    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
+    while words and _qualifier(*words[0]):
+        words = words[1:]
+    if not words or len(words) == 1 and words[0][1] in GENERIC:
+        return ()
+    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ == "PERSON" for t, _ in words):
+        return ()
+    if not all(w.replace("-", "").isalpha() for _, w in words):
+        return ()
+    return tuple(w for _, w in words)
+
+
+def _action_name(a: _Action) -> str:
+    """The most frequent -ing form as written ('breaking up big banks'), else the most frequent
+    written form; the verb in lower case."""
+    forms = a.gerunds or a.surfaces
+    written = min(forms, key=lambda s: (-forms[s], s))
+    first, _, rest = written.partition(" ")
+    return f"{first.lower()} {rest}"
+
+
+@lru_cache(maxsize=1)
+def _never_actions() -> frozenset[str]:
+    """Verbs whose object is no action topic: light verbs (data/topics.toml), verbs of speech and
+    verbs of taking a side, but for those that act on what they govern ('scrap', 'delay')."""
+    lex = load()
+    return (ACTION_STOP_VERBS | lex.speech_verbs | lex.support_verbs | lex.oppose_verbs) - lex.reduce_verbs
 
 
 def _spec(name: str, root: tuple[str, ...], members: list[tuple[str, ...]],

@@ -164,3 +164,25 @@ def test_a_court_is_who_rules_and_powers_are_an_aspect(extract_text):
     got = names(extract_text(text, propose=True))
     assert "house arrest" in got and "house arrest powers" not in got
     assert "appeals court" not in got
+
+
+def test_an_action_on_something_named_twice_is_a_topic(extract_text):
+    text = ('Mr Tom Hale said scrapping the Rural Payments Agency would save money.\n\n'
+            'Ms Ann Cole said plans to scrap the Rural Payments Agency were reckless, and that ministers '
+            'should tackle the problems and tackle the problems now.')
+    ex = extract_text(text, propose=True)
+    assert "scrapping the Rural Payments Agency" in names(ex)
+    rec = next(t for t in ex.proposed_topics if t.name == "scrapping the Rural Payments Agency")
+    assert "scrap the rural payments agency" in rec.aliases      # the infinitive is the same action
+    linked = {s.topic for st in ex.statements for s in st.stances}
+    assert "scrapping the Rural Payments Agency" in linked
+    assert not any("problems" in n for n in names(ex))           # a generic noun, acted on or not
+
+
+def test_taking_a_side_or_narrating_is_no_action_topic(extract_text):
+    text = ('Mr Tom Hale said he would support the rail strike, and that the union had called the '
+            'rail strike.\n\n'
+            'Ms Ann Cole said backing the rail strike was wrong, and that she opposed the rail strike.')
+    got = names(extract_text(text, propose=True))
+    assert "rail strike" in got
+    assert not any(n.split()[0] in ("support", "backing", "called", "opposed") for n in got), got
