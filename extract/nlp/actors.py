@@ -154,6 +154,7 @@ class ActorFinder(PersonAffiliations):
         self._propagate_mentions()
         self._affiliations()
         self._titles_by_reference()
+        self._heads_of_named_bodies()
         return self.table
 
     def _merge_acronyms(self) -> None:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 # '(D-Mass.)', '(R-Ky.)', '(R-Utah)' right after a US politician's name.
 PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*\)")
 # Nouns for an organisation ('the agency's chief executive', 'the company said').
+# A title that names a portfolio ('Commerce Secretary'), and the words of a body's name that
+# are not its portfolio ('Ministry of ...', 'Department', 'Office').
+PORTFOLIO_TITLE_HEADS = {"minister", "secretary"}
+PORTFOLIO_FILLER = {"new", "former", "acting", "deputy", "junior", "ministry", "department", "office",
+                    "of", "and", "the", "for", "u.s.", "us"}
 QUOTE_MARKS = set("\"\u201c\u201d")
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
@@ -60,16 +65,51 @@ class PersonAffiliations:
                     parent = self._party_nearby(m)
                 else:
                     parent = self._country_nearby(m)
-            if parent in self.government and self.table.actors[parent].affiliation:
-                # An official speaks for the country: 'State Department spokesman John Kirby'
-                # belongs to the United States, and the body is kept in the role.
-                role = f"{role or 'official'}, {parent}"
-                parent = self.table.actors[parent].affiliation
+            # An official belongs to the body named ('State Department spokesman John Kirby'),
+            # and the body to its country: the chain carries a stance to both.
             if role and not actor.role:
                 actor.role = role
             if parent:
                 self._affiliate(m.key, parent)
             seen.add(m.key)
+
+    def _heads_of_named_bodies(self) -> None:
+        """'New Home Secretary Charles Clarke' in an article that names the Home Office, 'U.S.
+        Commerce Secretary Martin Hale' beside 'the U.S. Commerce Department', 'Oceans and
+        Fisheries Minister Kang Mi-rae' beside the 'Ministry of Oceans and Fisheries': the
+        person heads that body, which is in the chain to the country."""
+        bodies: dict[frozenset[str], list[str]] = {}
+        for key in self.government:
+            words = _portfolio_words(key.split("(")[0], self.lex)
+            if words:
+                bodies.setdefault(words, []).append(key)
+        if not bodies:
+            return
+        for m in self.table.mentions:
+            person = self.table.actors[m.key]
+            if person.type != "person" or person.affiliation in self.government:
+                continue
+            words = self._portfolio_before(m)
+            found = bodies.get(words, []) if words else []
+            if len(found) != 1:
+                continue
+            body = self.table.actors[found[0]]
+            if person.affiliation in (None, body.affiliation):
+                person.affiliation = body.key
+
+    def _portfolio_before(self, m: Mention) -> frozenset[str]:
+        """The portfolio of a 'Commerce Secretary' or 'Oceans and Fisheries Minister' title
+        right before a name."""
+        doc = self.doc
+        j = m.start - 1
+        if j < 1 or doc[j].lower_ not in PORTFOLIO_TITLE_HEADS:
+            return frozenset()
+        words = []
+        j -= 1
+        while j >= 0 and (doc[j].is_title or doc[j].lower_ == "and") and self.table.actor_at(doc[j]) is None:
+            words.append(doc[j].lower_)
+            j -= 1
+        return frozenset(w for w in words if w != "and" and w not in PORTFOLIO_FILLER)
 
     def _titles_by_reference(self) -> None:
         """'Gordon Brown is to freeze petrol duty ... he slightly increased borrowing ... The
@@ -274,3 +314,13 @@ class PersonAffiliations:
         """A bare government title ('Foreign Minister Ri', 'the prime minister') takes the
         country acting in its sentence, else the dateline's, else the article's main one."""
         return self._country_in_sentence(m.start, m.end)
+
+
+def _portfolio_words(name: str, lex) -> frozenset[str]:
+    """'Ministry of Oceans and Fisheries' -> {oceans, fisheries}; 'Home Office' -> {home};
+    empty for a body whose name is no ministry, department or office."""
+    words = name.lower().split()
+    if not {"ministry", "department", "office"} & set(words):
+        return frozenset()
+    return frozenset(w for w in words if w not in PORTFOLIO_FILLER and w not in lex.demonyms
+                     and w not in lex.places)

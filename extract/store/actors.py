@@ -119,6 +119,11 @@ class ActorRepo:
             return
         if actor_id in {a["id"] for a in self._chain_in(conn, parent_id)}:
             return  # would create a cycle
+        current = conn.execute("SELECT affiliation_id FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if current and current[0] is not None and parent_id in {a["id"] for a in self._chain_in(conn, current[0])}:
+            # One article said 'Home Secretary Charles Clarke' beside the Home Office, another
+            # only his country: the body, which belongs to that country, says more.
+            return
         conn.execute(
             "UPDATE actors SET affiliation_id = ? WHERE id = ? AND affiliation_locked = 0",
             (parent_id, actor_id),

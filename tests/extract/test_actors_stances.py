@@ -11,11 +11,23 @@ SEED_TOPICS = {"peace treaty": ["peace treaty talks", "peace treaty negotiations
 def test_seed_actors_and_affiliations(extract_text):
     ex = extract_text(SEED.read_text(encoding="utf-8"), SEED_TOPICS)
     actors = {a.name: a for a in ex.actors}
-    for person, country in [("John Kirby", "United States"), ("Wang Yi", "China"),
-                            ("Jeong Joon-hee", "South Korea"), ("Ri Su-yong", "North Korea"),
-                            ("Daniel Kritenbrink", "United States")]:
+    by_key = {a.key: a for a in ex.actors}
+
+    def chain(actor):
+        names = []
+        while actor.affiliation:
+            actor = by_key[actor.affiliation]
+            names.append(actor.name)
+        return names
+
+    # An official belongs to the body the article names, and the body to its country.
+    for person, country, body in [("John Kirby", "United States", "State Department"),
+                                  ("Wang Yi", "China", None),
+                                  ("Jeong Joon-hee", "South Korea", "Unification Ministry"),
+                                  ("Ri Su-yong", "North Korea", None),
+                                  ("Daniel Kritenbrink", "United States", "National Security Council")]:
         assert actors[person].type == "person"
-        assert actors[person].affiliation == country, person
+        assert chain(actors[person]) == ([body] if body else []) + [country], person
     assert actors["Yonhap"].type == "media"
     assert actors["Wall Street Journal"].type == "media"
     assert {"U.S.", "Washington"} <= set(actors["United States"].aliases)

@@ -110,11 +110,22 @@ def _affiliation(ex, name):
     return parent.name if parent else None
 
 
+def _top(ex, name):
+    """The top of an actor's affiliation chain (its country, usually)."""
+    by_key = {a.key: a for a in ex.actors}
+    current = actor(ex, name)
+    while current.affiliation:
+        current = by_key[current.affiliation]
+    return current.name
+
+
 def test_a_bare_title_takes_the_country_of_the_national_body_named(extract_text):
     # No country is named: the Home Office says which government the story is about.
     text = ('Charles Brook has vowed to press on with the scheme. The Home Office said the cost '
             'was fair. Later, Home Secretary Charles Brook said the scheme would go ahead.')
-    assert _affiliation(extract_text(text), "Charles Brook") == "United Kingdom"
+    ex = extract_text(text)
+    assert _affiliation(ex, "Charles Brook") == "Home Office"  # the body he heads, named here
+    assert _top(ex, "Charles Brook") == "United Kingdom"
 
 
 def test_a_country_dealt_with_is_not_the_officials_country(extract_text):
@@ -363,9 +374,8 @@ def test_lower_case_ministry_and_hyphenated_title_give_the_affiliation(extract_t
     ex = extract_text(text)
     iwasaki = actor(ex, "Fumiya Iwasaki")
     assert iwasaki is not None and iwasaki.role.startswith("director-general"), iwasaki
-    chain = {a.key: a for a in ex.actors}
-    assert chain[iwasaki.affiliation].name == "Japan"
-    assert any(a.name.startswith("Finance Ministry") for a in ex.actors)
+    assert _affiliation(ex, "Fumiya Iwasaki").startswith("Finance Ministry")
+    assert _top(ex, "Fumiya Iwasaki") == "Japan"
 
 
 def test_hyphenated_stance_words_match_as_spacy_splits_them(extract_text):
@@ -411,3 +421,16 @@ def test_a_party_is_known_as_one(extract_text):
     roles = {a.name: a.role for a in ex.actors}
     assert roles.get("Democratic Party") == "political party", roles
     assert roles.get("Conservative Party") == "political party", roles
+
+
+def test_a_minister_heads_the_body_the_article_names(extract_text):
+    text = ('New Home Secretary Charles Clarke has vowed to go ahead with identity cards. '
+            'A Home Office spokesman said the cards would cost 85 pounds.\n\n'
+            'Oceans and Fisheries Minister Kang Mi-rae said the patrols would start in May, and the '
+            'Ministry of Oceans and Fisheries said it would pay for them.')
+    ex = extract_text(text)
+    by_key = {a.key: a for a in ex.actors}
+    clarke, kang = actor(ex, "Charles Clarke"), actor(ex, "Kang Mi-rae")
+    assert by_key[clarke.affiliation].name == "Home Office"
+    assert by_key[by_key[clarke.affiliation].affiliation].name == "United Kingdom"
+    assert by_key[kang.affiliation].name == "Ministry of Oceans and Fisheries"

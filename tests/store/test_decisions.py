@@ -67,6 +67,22 @@ def test_extraction_writes_actors_with_affiliation_chain(store, article):
     assert store.scalar("SELECT count(*) FROM statements") == 3
 
 
+def test_a_body_is_not_replaced_by_the_country_it_belongs_to(store, article):
+    # A second article names only Kirby's country: the State Department, which belongs to it,
+    # stays his affiliation; another country would replace it.
+    aid, _ = store.articles.add(ArticleIn(text="Kirby said talks would resume.", title="later"))
+    later = ArticleExtraction(actors=[ActorRec("us", "United States", "country", ["U.S."]),
+                                      ActorRec("kirby", "John Kirby", "person", ["Kirby"], affiliation="us")])
+    store.extraction.save(aid, later, "v1")
+    kirby = store.actors.resolve("kirby")
+    assert [a["name"] for a in store.actors.chain(kirby)] == ["John Kirby", "State Department", "United States"]
+    aid, _ = store.articles.add(ArticleIn(text="Kirby moved to Seoul.", title="move"))
+    moved = ArticleExtraction(actors=[ActorRec("sk", "South Korea", "country"),
+                                      ActorRec("kirby", "John Kirby", "person", ["Kirby"], affiliation="sk")])
+    store.extraction.save(aid, moved, "v1")
+    assert [a["name"] for a in store.actors.chain(kirby)] == ["John Kirby", "South Korea"]
+
+
 def test_accept_reject_set_stance_are_logged_and_undo_walks_back(store, article):
     s1 = statement_id(store, "Denuclearization")
     s2 = statement_id(store, "the U.S.")
