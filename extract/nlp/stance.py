@@ -26,6 +26,8 @@ SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
 # Links the climb from a topic to the verb that governs it may follow.
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
+# Subjects that stand for the speaker when a topic is an act they do.
+ACTING_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 # Nouns that undo what they follow: a side on 'tax cuts' is the other side on 'tax'.
 CUT_NOUNS = {"cut", "reduction", "abolition", "repeal", "removal", "freeze", "scrapping", "phase-out"}
 # Prepositions that place something in or at the topic: a side on it is not a side on the topic.
@@ -185,7 +187,10 @@ class StanceRules:
                 if effect:
                     negated = any(c.dep_ == "neg" for c in v.children)
                     return (FLIP[effect] if negated else effect), 0.6, ("not " if negated else "") + v.text
-        if root.dep_ in ("dobj", "nsubjpass", "xcomp"):
+        own = self._own_act(m, root, lo, hi)
+        if own:
+            return own
+        if root.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp"):
             head = root.head
         elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
             if root.head.lower_ in PLACE_PREPOSITIONS:
@@ -243,6 +248,18 @@ class StanceRules:
                 label = FLIP[label]
             evidence = f"{words} ({evidence})"
         return label, (0.6 if negated else 0.65), evidence
+
+    def _own_act(self, m: TopicMention, root, lo: int, hi: int) -> tuple[str, float, str] | None:
+        """A topic that is an act ('vote for Clinton', 'scrapping the agency') done by the
+        speaker's pronoun: 'he would never vote for Clinton' opposes it, 'we are scrapping
+        the agency' supports it."""
+        if root.pos_ != "VERB" or not (m.start <= root.i < m.end and lo <= root.i < hi):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ACTING_PRONOUNS:
+            return None
+        negated = any(c.dep_ == "neg" for c in root.children)
+        return ("oppose" if negated else "support"), 0.6, ("not " if negated else "") + root.text
 
     def _cue_side(self, f: Found) -> tuple[str, float, str] | None:
         """The side of a reported statement's cue, or of the verb its participle hangs on

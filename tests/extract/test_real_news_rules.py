@@ -434,3 +434,13 @@ def test_a_minister_heads_the_body_the_article_names(extract_text):
     assert by_key[clarke.affiliation].name == "Home Office"
     assert by_key[by_key[clarke.affiliation].affiliation].name == "United Kingdom"
     assert by_key[kang.affiliation].name == "Ministry of Oceans and Fisheries"
+
+
+def test_an_act_topic_done_or_refused_by_the_speaker(extract_text):
+    topics = {"Ann Marsh becoming mayor": ["vote for Marsh", "Ann Marsh to become mayor"]}
+    ex = extract_text('Mr Tom Reed said he would never vote for Marsh.', topics)
+    assert stance_on(ex, "Ann Marsh becoming mayor", "never vote for Marsh") == "oppose"
+    ex = extract_text('Mr Tom Reed said he cannot allow Ann Marsh to become mayor.', topics)
+    assert stance_on(ex, "Ann Marsh becoming mayor", "cannot allow") == "oppose"
+    ex = extract_text('Mr Tom Reed said he will vote for Marsh in May.', topics)
+    assert stance_on(ex, "Ann Marsh becoming mayor", "will vote for Marsh") == "support"
