@@ -408,7 +408,7 @@ class StatementFinder:
         quotes, tweets). The label must be an actor the article names."""
         doc, table = self.doc, self.table
         out = []
-        for p_start, p_end in self.paragraphs:
+        for p_index, (p_start, p_end) in enumerate(self.paragraphs):
             para = doc.char_span(p_start, p_end, alignment_mode="expand")
             if para is None or len(para) < 6:
                 continue
@@ -416,7 +416,7 @@ class StatementFinder:
             label = content = None
             colon = next((t for t in words[:8] if t.text == ":"), None)
             if colon is not None and colon.i > para.start:
-                named = table.actor_at(doc[colon.i - 1]) or self._transcript_label(doc[colon.i - 1])
+                named = table.actor_at(doc[colon.i - 1]) or self._surname_label(doc[colon.i - 1], p_index == 0)
                 if named is not None and all(t.is_title or t.is_punct or t.is_upper or table.actor_at(t)
                                              for t in doc[para.start:colon.i] if not t.is_space):
                     label, content = doc[colon.i - 1], (colon.i + 1, para.end)
@@ -448,13 +448,15 @@ class StatementFinder:
                              confidence=0.6))
         return out
 
-    def _transcript_label(self, tok: Token):
-        """'PENCE: Well, ...' in a transcript: a capitalised surname of a person the article
-        names, as a mention of that person."""
-        if not (tok.is_upper and tok.is_alpha and len(tok) > 2) or tok.i in self.table.by_token:
+    def _surname_label(self, tok: Token, headline: bool):
+        """'PENCE: Well, ...' in a transcript, or 'Pence: Trump was mocking ...' in a headline
+        (NER misses a lone name in title case): the surname of a person the article names,
+        as a mention of that person."""
+        shape_ok = tok.is_upper or headline and tok.is_title
+        if not (shape_ok and tok.is_alpha and len(tok) > 2) or tok.i in self.table.by_token:
             return None
         people = [k for k, a in self.table.actors.items()
-                  if a.type == "person" and k.split()[-1].upper() == tok.text]
+                  if a.type == "person" and k.split()[-1].upper() == tok.text.upper()]
         if len(people) != 1:
             return None
         return self.table.mention(people[0], self.doc, tok.i, tok.i + 1, "RULE_TRANSCRIPT")

@@ -183,3 +183,14 @@ def test_a_short_title_in_quotes_is_no_statement(extract_text):
     ex = extract_text("In an interview on \u201cMeet the Press,\u201d Senator Tom Rubio said the plan would fail.")
     assert by_content(ex, "Meet the Press") is None
     assert by_content(ex, "the plan would fail") is not None
+
+
+def test_a_headline_labelled_with_a_surname(extract_text):
+    text = ("Hanes: Farm Subsidies Will Not Survive the Next Budget.\n\n"
+            "Senator Bill Hanes told farmers in Iowa on Monday that the subsidies were doomed.")
+    ex = extract_text(text)
+    st = by_content(ex, "Farm Subsidies Will Not Survive")
+    assert st is not None and speaker_name(ex, st) == "Bill Hanes"
+    ex = extract_text(text.replace("Hanes:", "The Latest:", 1))
+    assert by_content(ex, "Farm Subsidies Will Not Survive") is None
+
