@@ -26,6 +26,8 @@ SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
 # Links the climb from a topic to the verb that governs it may follow.
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
+# Prepositions of what the speaker acts against ('despite a call for a pause').
+CONCESSIVE = {"despite", "notwithstanding"}
 # Subjects that stand for the speaker when a topic is an act they do.
 ACTING_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 # Nouns that undo what they follow: a side on 'tax cuts' is the other side on 'tax'.
@@ -141,9 +143,24 @@ class StanceRules:
             cut = self._named_cut(topic, ms)
             if cut and label in FLIP:
                 label, evidence = FLIP[label], f"{evidence} ({cut})"  # 'backs tax cuts': against the tax
+            if label in FLIP and all(self._conceded(m, lo) for m in ms):
+                # 'vowed to plough on despite a call for a pause': the speaker goes against it
+                label, evidence = FLIP[label], f"despite ({evidence})"
             confidence = self.lex.calibration.get(round(confidence * 100), confidence)
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
+
+    def _conceded(self, m: TopicMention, lo: int) -> bool:
+        """The topic is in a 'despite ...' phrase of the statement: what is said there is what
+        the speaker acts against."""
+        node = self.doc[m.start:m.end].root
+        for _ in range(8):
+            if node.head == node or node.i < lo:
+                return False
+            node = node.head
+            if node.lower_ in CONCESSIVE and node.pos_ in ("ADP", "SCONJ"):
+                return True
+        return False
 
     def _named_cut(self, topic: str, ms: list[TopicMention]) -> str | None:
         """A mention that ends in a cut the topic's name lacks ('tax cuts' for the topic 'tax'):

@@ -444,3 +444,10 @@ def test_an_act_topic_done_or_refused_by_the_speaker(extract_text):
     assert stance_on(ex, "Ann Marsh becoming mayor", "cannot allow") == "oppose"
     ex = extract_text('Mr Tom Reed said he will vote for Marsh in May.', topics)
     assert stance_on(ex, "Ann Marsh becoming mayor", "will vote for Marsh") == "support"
+
+
+def test_what_the_speaker_goes_ahead_despite_is_opposed(extract_text):
+    text = ('Transport Minister Ann Webb has vowed to press on with the rail plan despite a call '
+            'for a pause in the rail sell-off from the unions.')
+    ex = extract_text(text, {"pause in the rail sell-off": []})
+    assert stance_on(ex, "pause in the rail sell-off", "press on with") == "oppose"
