@@ -46,6 +46,12 @@ PEOPLE = frozenset(_DATA["people"])
 PEOPLE_VERBS = frozenset(_DATA["people_verbs"])
 # Verbs that never make an action topic with their object ('make a decision') (data/topics.toml).
 ACTION_STOP_VERBS = frozenset(_DATA["action_stop_verbs"])
+# Adjectives that take a side on the action after them ('willing to resume the talks'), and
+# nouns for a call to act ('the call to open up the books') (data/topics.toml).
+SIDE_ADJECTIVES = frozenset(_DATA["side_adjectives"])
+CALL_NOUNS = frozenset(_DATA["call_nouns"])
+# Words before a noun that say whose it is ('government plans'), besides parties and nationalities.
+OWNERS = frozenset(_DATA["owners"])
 
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -147,6 +153,7 @@ def _lemma(token) -> str:
     return lemma
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"}
 NUMERIC_ENTS = {"DATE", "MONEY", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "QUANTITY"}
 
 
@@ -160,8 +167,8 @@ def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]
         words = words[1:]
     if not words or not all(w.replace("-", "").isalpha() and len(w) > 1 for _, w in words):
         return []  # figures and abbreviations of them ('400m pesos')
-    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ in ("PERSON", "GPE") for t, _ in words):
-        return []
+    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ in ("PERSON", "GPE") or w in HONORIFICS for t, w in words):
+        return []  # an amount, a person ('Mr Ingram', though the model missed the name) or a place
     if _names_an_actor(words, table):
         return []
     if len(words) == 1 and (words[0][1] in GENERIC or len(words[0][1]) < 3 or words[0][0].pos_ == "PROPN"):
@@ -208,6 +215,7 @@ class _Candidate:
     lower_mid: bool = False                    # written lower-case somewhere mid-sentence
     forms: set = field(default_factory=set)    # longer forms it was named from ('council tax rises')
     upper_mid: bool = False                    # written capitalised somewhere mid-sentence
+    sided: bool = False                        # an actor takes a side on it in so many words
 
 
 def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[TopicSpec]:
@@ -228,6 +236,7 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
         key = tuple(w for _, w in named)
         c = cands.setdefault(key, _Candidate(key))
         c.count += 1
+        c.sided = c.sided or _sided(chunk.root)
         first = words[0][0]
         c.surfaces[_written(doc, first, named[-1][0])] += 1
         if len(named) < len(words):
@@ -262,8 +271,9 @@ def _noun_proposals(doc: Doc, cands: dict[tuple[str, ...], _Candidate],
             continue  # 'ministry official', 'senator', 'employees': who speaks, not what about
         if root[-1] in people:
             continue  # 'garment workers', 'terror suspects': who acts, not what about
-        if sum(cands[k].count for k in members) < 2 and not _named_measure(cands[root]):
-            continue  # named once in the whole article: not a recurring phrase
+        if sum(cands[k].count for k in members) < 2 and not _named_measure(cands[root]) \
+                and not (len(root) > 1 and cands[root].sided and _specific(root, people)):
+            continue  # named once in the whole article, and no side taken on it by name
         name = _display_name(cands[root])
         lemma_name = " ".join(root)
         if {name.casefold(), lemma_name} & config.blocked_topics:
@@ -280,16 +290,18 @@ class _Action:
     count: int = 0
     surfaces: Counter = field(default_factory=Counter)   # as written, verb to object
     gerunds: Counter = field(default_factory=Counter)    # the written forms with an -ing verb
+    sided: bool = False                        # an actor takes a side on it in so many words
 
 
 def _action_proposals(doc: Doc, table: ActorTable,
                       config: ExtractConfig) -> list[tuple[int, TopicSpec, tuple[str, ...]]]:
-    """Issues news names as an action on something ('breaking up big banks', 'a bill designed to
-    hamstring the CFPB', 'willing to resume the coffee negotiations'): a gerund or a verb in the
-    base form with its object, named at least twice. Forms that are the same words ('hamstring
+    """Issues news names as an action on something ('a bill designed to hamstring the CFPB',
+    'willing to resume the coffee negotiations'): a gerund or a verb in the base form with its
+    object, named at least twice or once with a side taken on it. Forms that are the same words ('hamstring
     the CFPB' as an -ing form and as an infinitive) are one action. Each comes with how often it
     is named and the words of what it acts on."""
     actions: dict[tuple[str, ...], _Action] = {}
+    people = _people_words(doc)
     key_of_written: dict[str, tuple[str, ...]] = {}
     chunks = {c.root.i: c for c in doc.noun_chunks}
     for verb in doc:
@@ -303,10 +315,13 @@ def _action_proposals(doc: Doc, table: ActorTable,
         a.surfaces[written] += 1
         if verb.tag_ == "VBG":
             a.gerunds[written] += 1
+        a.sided = a.sided or _sided(verb)
     out = []
     for a in actions.values():
         name = _action_name(a)
-        if a.count < 2 or {name.casefold(), " ".join(a.key)} & config.blocked_topics:
+        once = a.count < 2
+        if once and not (a.sided and _specific(a.acted_on, people)) \
+                or {name.casefold(), " ".join(a.key)} & config.blocked_topics:
             continue
         patterns = {a.key} | {tuple(w for w in s.lower().split() if w not in HYPHENS) for s in a.surfaces}
         out.append((a.count, TopicSpec(name, sorted(patterns)), a.acted_on))
@@ -353,6 +368,52 @@ def _object_words(doc: Doc, chunk) -> tuple[str, ...]:
     if not all(w.replace("-", "").isalpha() for _, w in words):
         return ()
     return tuple(w for _, w in words)
+
+
+def _sided(token) -> bool:
+    """Whether an actor takes a side, in so many words, on what ``token`` heads: it is the object
+    of a verb of taking a side ('questioned the merger', 'push for the complete dismantling',
+    'opposed rushing the bill'), an action after an adjective that takes one ('willing to resume
+    the talks'), or an action named by a call or proposal that a side is taken on ('defended
+    proposals to dismantle the system', 'rejected the call to open up the books')."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "against"):
+        token, head = head, head.head   # 'called for', 'argued against'
+    if token.dep_ in ("dobj", "xcomp", "pcomp", "prep") and head.pos_ == "VERB":
+        return head.lemma_.lower() in _side_verbs()
+    if token.dep_ == "xcomp" and head.pos_ == "ADJ":
+        return head.lower_ in SIDE_ADJECTIVES
+    if token.dep_ == "acl" and head.lemma_.lower() in PROPOSAL_HEADS | CALL_NOUNS:
+        return _sided(head)
+    return False
+
+
+def _specific(words: tuple[str, ...], people: set[str]) -> bool:
+    """Whether a phrase names a particular thing even when named once ('congestion charging',
+    'coffee negotiations', 'the Dome'), not which people ('opposition candidates') or whose
+    plans ('Tory plans', 'government reforms'): its last word is no group or title, and a word
+    before it that is not an owner says which one ('student loans', 'trade deal')."""
+    *modifiers, head = words
+    if head in people or head in _title_heads() or head in _source_nouns() and head not in GENERIC:
+        return False
+    if not modifiers:
+        return head not in GENERIC
+    return any(w not in _owner_words() for w in modifiers)
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> frozenset[str]:
+    """Words that say whose a thing is: parties ('Tory', 'Labour'), nationalities ('Chinese') and
+    the government's own words (data/topics.toml)."""
+    lex = load()
+    return frozenset(w for name in (*lex.parties, *lex.demonyms) for w in name.split()) | OWNERS
+
+
+@lru_cache(maxsize=1)
+def _side_verbs() -> frozenset[str]:
+    """Verbs of taking a side (lexicon.toml): 'back', 'reject', 'call' (for), 'question'."""
+    lex = load()
+    return lex.support_verbs | lex.oppose_verbs
 
 
 def _action_name(a: _Action) -> str:

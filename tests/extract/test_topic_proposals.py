@@ -186,3 +186,26 @@ def test_taking_a_side_or_narrating_is_no_action_topic(extract_text):
     got = names(extract_text(text, propose=True))
     assert "rail strike" in got
     assert not any(n.split()[0] in ("support", "backing", "called", "opposed") for n in got), got
+
+
+def test_a_phrase_named_once_is_a_topic_when_a_side_is_taken_on_it(extract_text):
+    text = ('Ms Ann Cole said she opposed congestion charging.\n\n'
+            'Mr Tom Hale said he rejected the Tory plans, and that the weather was mild.')
+    got = names(extract_text(text, propose=True))
+    assert "congestion charging" in got
+    assert not any("plans" in n for n in got), got           # whose plans, not which
+
+
+def test_an_action_named_once_is_a_topic_when_a_side_is_taken_on_it(extract_text):
+    sided = ('Mr Tom Hale said Britain was willing to resume the fishing negotiations.\n\n'
+             'Ms Ann Cole said the weather was mild.')
+    assert "resume the fishing negotiations" in names(extract_text(sided, propose=True))
+    told = ('Mr Tom Hale said officials would then resume the fishing negotiations.\n\n'
+            'Ms Ann Cole said the weather was mild.')
+    assert "resume the fishing negotiations" not in names(extract_text(told, propose=True))
+
+
+def test_an_honorific_names_a_person_not_a_topic(extract_text):
+    text = ('Ms Ann Cole said she had rejected Mr Swire outright.\n\n'   # the model misses the name
+            'Mr Tom Hale said Mr Swire was wrong.')
+    assert not any("Swire" in n for n in names(extract_text(text, propose=True)))
