@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 # The role extraction gives a political party's actor: the holder rules know parties by it.
 PARTY_ROLE = "political party"
+# The role of a state's ministry, department or agency: it speaks for its country.
+GOVERNMENT_ROLE = "government body"
 
 
 @dataclass

@@ -9,7 +9,7 @@ media actor (a reporter's words do not become their outlet's or their country's)
 
 from __future__ import annotations
 
-from ..records import PARTY_ROLE
+from ..records import GOVERNMENT_ROLE, PARTY_ROLE
 
 
 # Words of a role that speaks for its party ('the Lib Dem leader', 'home affairs spokesman',
@@ -24,7 +24,16 @@ class Holders:
         # roles: id -> role, as StanceRowRepo.roles() returns.
         self.actors = actors
         self.roles = roles or {}
+        # Government bodies carry their role since extractor 1.22; before, every organisation
+        # spoke for its country.
+        self._bodies_known = GOVERNMENT_ROLE in self.roles.values()
         self._cache: dict[int, tuple[int, ...]] = {}
+
+    def _private_body(self, member: int) -> bool:
+        """An organisation that is no government body (a company, a charity): it belongs to a
+        country without speaking for it."""
+        return self.actors[member][1] == "organization" and self._bodies_known \
+            and self.roles.get(member) not in (GOVERNMENT_ROLE, PARTY_ROLE)
 
     def _speaks_for_party(self, member: int) -> bool:
         name, type_, _parent = self.actors[member]
@@ -48,6 +57,8 @@ class Holders:
                 break
             if previous is not None and self.roles.get(current) == PARTY_ROLE and not self._speaks_for_party(previous):
                 break  # a party holds a side when it states one, or its leader or spokesperson does
+            if previous is not None and type_ == "country" and self._private_body(previous):
+                break  # 'France's Suez' wants a tariff rise: France does not
             if type_ != "group":
                 # Unnamed groups ('critics', 'officials') hold no stance of their own; an
                 # affiliated one speaks for what it belongs to (its government, its company).

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import PARTY_ROLE, ActorRec, MentionRec
+from ..records import GOVERNMENT_ROLE, PARTY_ROLE, ActorRec, MentionRec
 from .affiliations import PersonAffiliations
 from .lexicon import Lexicon, norm
 from .sents import sent_of
@@ -282,6 +282,13 @@ class ActorFinder(PersonAffiliations):
         elif label == "NORP" and text[:1].isupper() and span.root.dep_ not in ("amod", "compound"):
             self._add(text, "group", span, label)
 
+    def _government_body(self, key: str) -> None:
+        """A ministry, department or agency of a state: its role says so, for the holder
+        rules (analysis.holders: it speaks for its country, a company does not)."""
+        self.government.add(key)
+        actor = self.table.actors[key]
+        actor.role = actor.role or GOVERNMENT_ROLE
+
     def _party(self, key: str) -> str:
         """A political party: its role says so, for the holder rules (analysis.holders)."""
         self.parties.add(key)
@@ -375,7 +382,7 @@ class ActorFinder(PersonAffiliations):
             canonical, home = lex.bodies[rest]
             key = self._add(canonical, "organization", span, label)
             self._affiliate(key, self._country(home))
-            self.government.add(key)
+            self._government_body(key)
             return
         if country is None:
             # 'Korea Coast Guard', 'Bank of Japan': a country named inside the name; but not
@@ -395,13 +402,13 @@ class ActorFinder(PersonAffiliations):
             canonical = f"{lex.generic_bodies[rest]} ({country})"
             key = self._add(canonical, "organization", span, label)
             self._affiliate(key, self._country(country))
-            self.government.add(key)
+            self._government_body(key)
             return
         key = self._add(" ".join(span.text.split()), "organization", span, label)
         if country and rest:
             self._affiliate(key, self._country(country))
             if governmental:
-                self.government.add(key)
+                self._government_body(key)
 
     def _country(self, name: str) -> str:
         return self.table.add(name, self.lex.organizations.get(name, "country"))

@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.records import ActorRec, ArticleExtraction, StanceRec, StatementRec
+from extract.records import GOVERNMENT_ROLE, ActorRec, ArticleExtraction, StanceRec, StatementRec
 from extract.store import ArticleIn, Store
 
 ACTORS = {
     "us": ActorRec("us", "United States", "country", aliases=["U.S.", "Washington"]),
-    "state": ActorRec("state", "State Department", "organization", affiliation="us"),
+    "state": ActorRec("state", "State Department", "organization", role=GOVERNMENT_ROLE, affiliation="us"),
     "kirby": ActorRec("kirby", "John Kirby", "person", aliases=["Kirby"], role="spokesman",
                       affiliation="state"),
     "nk": ActorRec("nk", "North Korea", "country", aliases=["DPRK", "Pyongyang"]),
     "sk": ActorRec("sk", "South Korea", "country", aliases=["Seoul"]),
-    "unimin": ActorRec("unimin", "Unification Ministry", "organization", affiliation="sk"),
+    "unimin": ActorRec("unimin", "Unification Ministry", "organization", role=GOVERNMENT_ROLE, affiliation="sk"),
     "jeong": ActorRec("jeong", "Jeong Joon-hee", "person", affiliation="unimin"),
     "cn": ActorRec("cn", "China", "country", aliases=["Beijing"]),
     "wang": ActorRec("wang", "Wang Yi", "person", affiliation="cn"),

@@ -181,3 +181,26 @@ def test_a_party_holds_what_its_voices_say_not_every_member(store):
     cells = by_key(stance_cells(store))
     assert ("Ted Cruz", "levy") in cells and ("Republican Party", "levy") not in cells
     assert cells[("Republican Party", "tariff")]["stance"] == "support"
+
+
+def test_a_company_does_not_speak_for_its_country_a_ministry_does(store):
+    from extract.records import GOVERNMENT_ROLE, ActorRec, ArticleExtraction, StanceRec, StatementRec
+    from extract.store import ArticleIn
+
+    actors = [ActorRec("fr", "France", "country"),
+              ActorRec("suez", "Suez", "organization", affiliation="fr"),
+              ActorRec("min", "Economy Ministry", "organization", role=GOVERNMENT_ROLE, affiliation="fr")]
+    said = [("suez", "The tariff must rise.", "support"), ("min", "The levy must go.", "oppose")]
+    text = " ".join(content for _, content, _ in said)
+    recs, start = [], 0
+    for speaker, content, label in said:
+        topic = "tariff" if "tariff" in content else "levy"
+        recs.append(StatementRec(content=content, content_start=start, content_end=start + len(content),
+                                 kind="direct", speaker=speaker, speaker_text=speaker,
+                                 stances=[StanceRec(topic, label, 0.8, "hand-made")]))
+        start += len(content) + 1
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="France", source="Test Wire"))
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "test-1")
+    cells = by_key(stance_cells(store))
+    assert ("Suez", "tariff") in cells and ("France", "tariff") not in cells
+    assert cells[("France", "levy")]["stance"] == "oppose"

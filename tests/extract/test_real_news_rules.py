@@ -451,3 +451,10 @@ def test_what_the_speaker_goes_ahead_despite_is_opposed(extract_text):
             'for a pause in the rail sell-off from the unions.')
     ex = extract_text(text, {"pause in the rail sell-off": []})
     assert stance_on(ex, "pause in the rail sell-off", "press on with") == "oppose"
+
+
+def test_a_government_body_is_known_as_one(extract_text):
+    ex = extract_text("Japan's Finance Ministry said the yen was too strong. France's Suez said it would sell.")
+    roles = {a.name: a.role for a in ex.actors}
+    assert roles.get("Finance Ministry (Japan)") == "government body", roles
+    assert roles.get("Suez") is None, roles
