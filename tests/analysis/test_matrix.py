@@ -136,24 +136,31 @@ def test_unnamed_groups_hold_no_stance_but_their_affiliation_does(store):
     assert cells[("United States", "tax")]["stance"] == "support"
 
 
+def save_said(store, actors, said) -> None:
+    """One article of direct statements: said = [(speaker key, content, topic, label)]."""
+    from extract.records import ArticleExtraction, StanceRec, StatementRec
+    from extract.store import ArticleIn
+
+    text = " ".join(content for _, content, _, _ in said)
+    recs, start = [], 0
+    for speaker, content, topic, label in said:
+        recs.append(StatementRec(content=content, content_start=start, content_end=start + len(content),
+                                 kind="direct", speaker=speaker, speaker_text=speaker,
+                                 stances=[StanceRec(topic, label, 0.8, "hand-made")]))
+        start += len(content) + 1
+    article_id, _ = store.articles.add(ArticleIn(text=text, title=said[0][1], source="Test Wire"))
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "test-1")
+
+
 def test_a_side_leads_over_more_neutral_statements(store):
     # Two statements that take no side and one that opposes: the actor opposes.
     from extract.analysis.rules import leading_label
-    from extract.records import ActorRec, ArticleExtraction, StanceRec, StatementRec
-    from extract.store import ArticleIn
+    from extract.records import ActorRec
 
-    sentences = ["The levy was discussed at length.", "The levy comes up in May.", "The levy is a mistake."]
-    labels = ["neutral", "neutral", "oppose"]
-    text = " ".join(sentences)
-    recs, start = [], 0
-    for sentence, label in zip(sentences, labels):
-        recs.append(StatementRec(content=sentence, content_start=start, content_end=start + len(sentence),
-                                 kind="direct", speaker="ann", speaker_text="Ann Lee",
-                                 stances=[StanceRec("levy", label, 0.8, "hand-made")]))
-        start += len(sentence) + 1
-    article_id, _ = store.articles.add(ArticleIn(text=text, title="Levy", source="Test Wire"))
-    store.extraction.save(article_id, ArticleExtraction(
-        actors=[ActorRec("ann", "Ann Lee", "person")], statements=recs), "test-1")
+    save_said(store, [ActorRec("ann", "Ann Lee", "person")],
+              [("ann", "The levy was discussed at length.", "levy", "neutral"),
+               ("ann", "The levy comes up in May.", "levy", "neutral"),
+               ("ann", "The levy is a mistake.", "levy", "oppose")])
     cell = by_key(stance_cells(store))[("Ann Lee", "levy")]
     assert cell["counts"] == counts(oppose=1, neutral=2)
     assert cell["stance"] == "oppose"
@@ -161,46 +168,26 @@ def test_a_side_leads_over_more_neutral_statements(store):
 
 
 def test_a_party_holds_what_its_voices_say_not_every_member(store):
-    from extract.records import PARTY_ROLE, ActorRec, ArticleExtraction, StanceRec, StatementRec
-    from extract.store import ArticleIn
+    from extract.records import PARTY_ROLE, ActorRec
 
-    actors = [ActorRec("gop", "Republican Party", "organization", role=PARTY_ROLE),
-              ActorRec("cruz", "Ted Cruz", "person", role="senator", affiliation="gop"),
-              ActorRec("lead", "Ann Ross", "person", role="party leader", affiliation="gop")]
-    said = [("cruz", "The levy is wrong.", "oppose"), ("lead", "We back the tariff.", "support")]
-    text = " ".join(content for _, content, _ in said)
-    recs, start = [], 0
-    for speaker, content, label in said:
-        topic = "levy" if "levy" in content else "tariff"
-        recs.append(StatementRec(content=content, content_start=start, content_end=start + len(content),
-                                 kind="direct", speaker=speaker, speaker_text=speaker,
-                                 stances=[StanceRec(topic, label, 0.8, "hand-made")]))
-        start += len(content) + 1
-    article_id, _ = store.articles.add(ArticleIn(text=text, title="Party", source="Test Wire"))
-    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "test-1")
+    save_said(store, [ActorRec("gop", "Republican Party", "organization", role=PARTY_ROLE),
+                      ActorRec("cruz", "Ted Cruz", "person", role="senator", affiliation="gop"),
+                      ActorRec("lead", "Ann Ross", "person", role="party leader", affiliation="gop")],
+              [("cruz", "The levy is wrong.", "levy", "oppose"),
+               ("lead", "We back the tariff.", "tariff", "support")])
     cells = by_key(stance_cells(store))
     assert ("Ted Cruz", "levy") in cells and ("Republican Party", "levy") not in cells
     assert cells[("Republican Party", "tariff")]["stance"] == "support"
 
 
 def test_a_company_does_not_speak_for_its_country_a_ministry_does(store):
-    from extract.records import GOVERNMENT_ROLE, ActorRec, ArticleExtraction, StanceRec, StatementRec
-    from extract.store import ArticleIn
+    from extract.records import GOVERNMENT_ROLE, ActorRec
 
-    actors = [ActorRec("fr", "France", "country"),
-              ActorRec("suez", "Suez", "organization", affiliation="fr"),
-              ActorRec("min", "Economy Ministry", "organization", role=GOVERNMENT_ROLE, affiliation="fr")]
-    said = [("suez", "The tariff must rise.", "support"), ("min", "The levy must go.", "oppose")]
-    text = " ".join(content for _, content, _ in said)
-    recs, start = [], 0
-    for speaker, content, label in said:
-        topic = "tariff" if "tariff" in content else "levy"
-        recs.append(StatementRec(content=content, content_start=start, content_end=start + len(content),
-                                 kind="direct", speaker=speaker, speaker_text=speaker,
-                                 stances=[StanceRec(topic, label, 0.8, "hand-made")]))
-        start += len(content) + 1
-    article_id, _ = store.articles.add(ArticleIn(text=text, title="France", source="Test Wire"))
-    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "test-1")
+    save_said(store, [ActorRec("fr", "France", "country"),
+                      ActorRec("suez", "Suez", "organization", affiliation="fr"),
+                      ActorRec("min", "Economy Ministry", "organization", role=GOVERNMENT_ROLE, affiliation="fr")],
+              [("suez", "The tariff must rise.", "tariff", "support"),
+               ("min", "The levy must go.", "levy", "oppose")])
     cells = by_key(stance_cells(store))
     assert ("Suez", "tariff") in cells and ("France", "tariff") not in cells
     assert cells[("France", "levy")]["stance"] == "oppose"
