@@ -26,6 +26,10 @@ PARTY_STATE = re.compile(r"\s*\(\s*([A-Z])\s*[-\u2013]\s*[A-Z][A-Za-z.]{1,14}\s*
 PORTFOLIO_TITLE_HEADS = {"minister", "secretary"}
 PORTFOLIO_FILLER = {"new", "former", "acting", "deputy", "junior", "ministry", "department", "office",
                     "of", "and", "the", "for", "u.s.", "us"}
+# Titles many people hold at once, or that news uses for someone not named nearby ('the
+# president' of another country or company): they name no one by reference.
+SHARED_TITLES = {"president", "vice president", "minister", "deputy minister", "vice minister", "ambassador",
+                 "envoy", "special envoy", "diplomat", "king", "queen", "chief negotiator"}
 QUOTE_MARKS = set("\"\u201c\u201d")
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
@@ -125,7 +129,7 @@ class PersonAffiliations:
             if found is None or found[1] == sent.start or doc[found[1] - 1].lower_ != "the":
                 continue
             role = found[0]
-            if role not in self.lex.government_titles or self._quoted(sent.start, tok.i):
+            if role not in self.lex.government_titles or role in SHARED_TITLES or self._quoted(sent.start, tok.i):
                 continue
             if any(a.type == "person" and a.role and role in a.role for a in self.table.actors.values()):
                 continue  # someone already holds it: speakers.py resolves 'the chancellor' to them

@@ -458,3 +458,12 @@ def test_a_government_body_is_known_as_one(extract_text):
     roles = {a.name: a.role for a in ex.actors}
     assert roles.get("Finance Ministry (Japan)") == "government body", roles
     assert roles.get("Suez") is None, roles
+
+
+def test_the_president_names_no_one_by_reference(extract_text):
+    # 'The president' is often someone not named nearby (another country's, a company's).
+    text = ('John Marsh, a farmer, criticised the plan on Monday.\n\n'
+            'The president also said the plan would be delayed.')
+    ex = extract_text(text)
+    marsh = actor(ex, "John Marsh")
+    assert marsh is not None and marsh.role is None, marsh
