@@ -133,7 +133,9 @@ class PersonAffiliations:
                 continue
             if any(a.type == "person" and a.role and role in a.role for a in self.table.actors.values()):
                 continue  # someone already holds it: speakers.py resolves 'the chancellor' to them
-            floor = sent_of(doc[sent_of(doc[sent.start - 1]).start - 1]).start if sent.start > 1 else 0
+            floor = sent.start
+            for _ in range(2):  # the two sentences before
+                floor = sent_of(doc[floor - 1]).start if floor > 0 else 0
             people = {m.key for m in self.table.mentions if floor <= m.start < found[1] - 1
                       and self.table.actors[m.key].type == "person"}
             if len(people) != 1:
