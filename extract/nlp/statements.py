@@ -119,6 +119,13 @@ def _active(tok: Token) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+def _agent(cue: Token) -> Token | None:
+    """Who speaks when the cue is passive: 'was told by aides that ...' -> 'aides'. Its
+    subject is the listener ('Trump was asked whether ...', 'was told that ...')."""
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -192,7 +199,7 @@ class StatementFinder:
         comp = _ccomp(cue, para.start, para.end) if says_clause else None
         if comp is None and cue_end.i != cue.i:
             comp = _ccomp(cue_end, para.start, para.end)
-        subject = self._subject(cue)
+        subject = self._subject(cue) if _active(cue) else _agent(cue)
         if subject is None:
             return None
         intention = False

@@ -194,3 +194,13 @@ def test_a_headline_labelled_with_a_surname(extract_text):
     ex = extract_text(text.replace("Hanes:", "The Latest:", 1))
     assert by_content(ex, "Farm Subsidies Will Not Survive") is None
 
+
+def test_the_subject_of_a_passive_cue_is_the_listener(extract_text):
+    ex = extract_text("Senator Bill Hanes was asked on Monday whether he would step down.")
+    assert by_content(ex, "whether he would step down") is None
+    ex = extract_text("Senator Bill Hanes was told by Governor Anna Ruiz that the budget would be cut.")
+    st = by_content(ex, "the budget would be cut")
+    assert st is not None and speaker_name(ex, st) == "Anna Ruiz"
+    ex = extract_text("Senator Bill Hanes was quoted as saying the budget would be cut.")
+    st = by_content(ex, "the budget would be cut")
+    assert st is not None and speaker_name(ex, st) == "Bill Hanes"
