@@ -141,6 +141,10 @@ def _choose(groups: dict[str, list[tuple[str, str, dict]]], value, answers) -> t
     ``value(answer, target)``, if any. Items are (target, rules' answer, probabilities);
     ``answers`` maps a setting to a function (rules' answer, probabilities) -> answer."""
     thresholds, report = {}, {}
+    # Many settings are tried on the same held-back decisions: the best of them wins by luck
+    # more often than one would, so each must pass the test at MAX_P shared among them
+    # (Bonferroni).
+    max_p = MAX_P / max(1, len(answers))
     for group, items in sorted(groups.items()):
         rules_value = sum(value(rule, target) for target, rule, _ in items)
         best, best_value = None, rules_value + MIN_GAIN - 1e-9
@@ -151,7 +155,7 @@ def _choose(groups: dict[str, list[tuple[str, str, dict]]], value, answers) -> t
                 total += mine
                 won += mine > theirs
                 lost += mine < theirs
-            if total > best_value and _sign_test(won, lost) <= MAX_P:
+            if total > best_value and _sign_test(won, lost) <= max_p:
                 best, best_value = setting, total
         report[group] = {"held_back": len(items), "rules_score": round(rules_value, 2),
                          "model_score": round(best_value, 2) if best is not None else None,
