@@ -7,6 +7,8 @@ Decided by the first rule that applies, with the words that decided it kept as e
 3. the nearest stance word to the topic in its sentence ('top priority', 'nonstarter'),
    flipped by a negation just before it;
 4. otherwise neutral.
+A side found is then turned round where the topic is a cut of itself ('backs council tax cuts'
+under 'council tax') or sits in a 'despite ...' phrase ('pressed on despite a call for a pause').
 """
 
 from __future__ import annotations
