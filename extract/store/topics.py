@@ -146,8 +146,8 @@ class TopicRepo:
             for d in defs:
                 # Two topics of one file stay two, even when they share an alias ('control
                 # orders' for two bills): an alias only finds a topic this file has not claimed.
-                topic_id = self._find(conn, [d.name]) or next(
-                    (t for t in (self._find(conn, [a]) for a in d.aliases) if t is not None and t not in keep), None)
+                topic_id = next((t for t in (self._find(conn, [form]) for form in (d.name, *d.aliases))
+                                 if t is not None and t not in keep), None)
                 if topic_id is None:
                     cur = conn.execute(
                         "INSERT INTO topics (name, origin, created_at) VALUES (?, 'file', ?)", (d.name, utcnow())

@@ -81,7 +81,11 @@ def test_unknown_topic_suggests(store, tmp_path):
 SHARED = '''
 [[topic]]
 name = "Anti-Terrorism Bill"
-aliases = ["control orders", "house arrest"]
+aliases = ["control orders", "house arrest", "terror legislation"]
+
+[[topic]]
+name = "terror legislation"
+aliases = ["terror laws"]
 
 [[topic]]
 name = "Prevention of Terrorism Bill"
@@ -91,17 +95,19 @@ aliases = ["control orders", "detain without trial"]
 
 def test_topics_sharing_an_alias_stay_two_topics(store, tmp_path):
     # Two bills of one file that share 'control orders': neither swallows or renames the other.
+    # A topic named as another one's alias stays a topic of its own too.
     counts = store.topics.import_file(write(tmp_path, SHARED))
-    assert counts["added"] == 2
+    assert counts["added"] == 3
     topics = {t["name"]: t for t in store.topics.list()}
-    assert set(topics) == {"Anti-Terrorism Bill", "Prevention of Terrorism Bill"}
+    assert set(topics) == {"Anti-Terrorism Bill", "Prevention of Terrorism Bill", "terror legislation"}
     assert "control orders" in topics["Anti-Terrorism Bill"]["aliases"]
     shared = store.topics.shared_aliases()
-    assert shared == {topics["Prevention of Terrorism Bill"]["id"]: ["control orders"]}
+    assert shared == {topics["Prevention of Terrorism Bill"]["id"]: ["control orders"],
+                      topics["terror legislation"]["id"]: ["terror legislation"]}
     # the shared alias is part of what re-extraction depends on
     before = store.topics.fingerprint()
     store.topics.import_file(write(tmp_path, SHARED.replace('"control orders", "detain', '"detain')))
-    assert store.topics.shared_aliases() == {}
+    assert store.topics.shared_aliases() == {topics["terror legislation"]["id"]: ["terror legislation"]}
     assert store.topics.fingerprint() != before
 
 
