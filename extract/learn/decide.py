@@ -9,8 +9,8 @@ where the analyst wanted none (speaking about a topic without a side is no error
 stance is worth ``-WRONG_COST`` of a right one: at stance F1 near 0.45 (the rules on real news),
 one more wrong stance lowers F1 as much as 0.3 of a right one raises it (F / (2 - F)). So
 dropping a rules' label pays only where it is right less than about a quarter of the time, and
-a rules' neutral that the analyst keeps turning into a side is better dropped, or relabelled
-where the model is sure enough of the side.
+a rules' neutral that the analyst keeps turning into a side is better dropped (never relabelled:
+see ``stance_answer``).
 """
 
 from __future__ import annotations

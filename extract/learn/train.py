@@ -16,8 +16,9 @@ everything'; for each rules' stance label it relabels above one threshold and dr
 another (``decide.STANCE_SETTINGS``), at the setting whose answers were worth the most on those
 held-back decisions as stance F1 counts them (``decide.stance_value``: a wrong side or a wrong
 neutral costs, no stance is free). Either way it must beat the rules by at least ``MIN_GAIN``,
-with a one-sided sign test on the decisions where the two differ (p <= ``MAX_P``: with a few
-dozen reviews a lucky streak is easy); elsewhere the rules stay in charge. The model that is
+with a one-sided sign test on the decisions where the two differ (p <= ``MAX_P`` shared among
+the settings tried: with a few dozen reviews a lucky streak is easy); elsewhere the rules stay
+in charge. The model that is
 stored is then fitted on every decision.
 """
 

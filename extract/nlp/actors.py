@@ -92,6 +92,10 @@ class ActorTable:
     def actor_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def people_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions of persons that start at a token in [start, end), in text order."""
+        return [m for m in self.mentions if start <= m.start < end and self.actors[m.key].type == "person"]
+
     def records(self) -> tuple[list[ActorRec], list[MentionRec]]:
         mentions = [MentionRec(m.key, m.start_char, m.end_char, m.text, m.label) for m in self.mentions]
         return list(self.actors.values()), mentions

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .sents import sent_of
+from .sents import sent_of, start_before
 from .titles import title_at, title_ending_at
 
 if TYPE_CHECKING:
@@ -133,11 +133,7 @@ class PersonAffiliations:
                 continue
             if any(a.type == "person" and a.role and role in a.role for a in self.table.actors.values()):
                 continue  # someone already holds it: speakers.py resolves 'the chancellor' to them
-            floor = sent.start
-            for _ in range(2):  # the two sentences before
-                floor = sent_of(doc[floor - 1]).start if floor > 0 else 0
-            people = {m.key for m in self.table.mentions if floor <= m.start < found[1] - 1
-                      and self.table.actors[m.key].type == "person"}
+            people = {m.key for m in self.table.people_between(start_before(sent, 2), found[1] - 1)}
             if len(people) != 1:
                 continue
             person = self.table.actors[people.pop()]

@@ -24,5 +24,15 @@ def sent_of(item: Token | Span) -> Span:
     return spans[bisect_right(starts, i) - 1]
 
 
+def start_before(sent: Span, n: int) -> int:
+    """Where the ``n`` sentences before ``sent`` start (the Doc's start when fewer come first)."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sent_of(sent.doc[start - 1]).start
+    return start
+
+
 def forget() -> None:
     _current[0] = _current[1] = _current[2] = None

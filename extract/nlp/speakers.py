@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
 from .affiliations import ORG_NOUNS
 from .lexicon import Lexicon
-from .sents import sent_of
+from .sents import sent_of, start_before
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -257,11 +257,7 @@ class SpeakerResolver:
         """'... from Charles Kennedy. The Lib Dem leader said': a party post described right
         after a person was named is that person's (named in this sentence or the one before,
         with no other party and no other post); the person joins the party."""
-        doc = subject.doc
-        sent = sent_of(subject)
-        floor = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
-        people = [m for m in self.table.mentions if floor <= m.start < subject.left_edge.i
-                  and self.table.actors[m.key].type == "person"]
+        people = self.table.people_between(start_before(sent_of(subject), 1), subject.left_edge.i)
         if not people:
             return None
         person = self.table.actors[max(people, key=lambda m: m.start).key]

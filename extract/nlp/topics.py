@@ -162,9 +162,7 @@ def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]
     when it names an actor, a person, a place or an amount. Whose it is and how it is
     qualified are left out: "the EC's farm policy" -> 'farm policy', 'a 10-year childcare
     strategy' -> 'childcare strategy', 'paid maternity leave' -> 'maternity leave'."""
-    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
-    while words and _qualifier(*words[0]):
-        words = words[1:]
+    words = _content_words(doc, chunk)
     if not words or not all(w.replace("-", "").isalpha() and len(w) > 1 for _, w in words):
         return []  # figures and abbreviations of them ('400m pesos')
     if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ in ("PERSON", "GPE") or w in HONORIFICS for t, w in words):
@@ -173,6 +171,14 @@ def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]
         return []
     if len(words) == 1 and (words[0][1] in GENERIC or len(words[0][1]) < 3 or words[0][0].pos_ == "PROPN"):
         return []  # a lone proper noun is a place or an actor ('the North'), not an issue
+    return words
+
+
+def _content_words(doc: Doc, chunk) -> list[tuple[object, str]]:
+    """A noun chunk's words after its owner, without the qualifiers that lead it."""
+    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
+    while words and _qualifier(*words[0]):
+        words = words[1:]
     return words
 
 
@@ -247,9 +253,10 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
                 c.upper_mid = True
             else:
                 c.lower_mid = True
-    nouns = _noun_proposals(doc, cands, config)
+    people = _people_words(doc)
+    nouns = _noun_proposals(cands, people, config)
     named = {k for _, spec in nouns for k in spec.patterns}
-    actions = [(n, spec) for n, spec, acted_on in _action_proposals(doc, table, config)
+    actions = [(n, spec) for n, spec, acted_on in _action_proposals(doc, people, config)
                if acted_on not in named]  # 'scrapping the tax' is a side on 'tax', when proposed
     # Most mentioned first; on a tie a noun phrase before an action on something.
     ranked = sorted([(n, 0, spec) for n, spec in nouns] + [(n, 1, spec) for n, spec in actions],
@@ -257,11 +264,10 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
     return [spec for _, _, spec in ranked]
 
 
-def _noun_proposals(doc: Doc, cands: dict[tuple[str, ...], _Candidate],
+def _noun_proposals(cands: dict[tuple[str, ...], _Candidate], people: set[str],
                     config: ExtractConfig) -> list[tuple[int, TopicSpec]]:
     """The recurring noun phrases worth proposing, with how often each is named."""
     roots = _merge_variants(cands)
-    people = _people_words(doc)
     out = []
     ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
     for root, members in ranked:
@@ -293,7 +299,7 @@ class _Action:
     sided: bool = False                        # an actor takes a side on it in so many words
 
 
-def _action_proposals(doc: Doc, table: ActorTable,
+def _action_proposals(doc: Doc, people: set[str],
                       config: ExtractConfig) -> list[tuple[int, TopicSpec, tuple[str, ...]]]:
     """Issues news names as an action on something ('a bill designed to hamstring the CFPB',
     'willing to resume the coffee negotiations'): a gerund or a verb in the base form with its
@@ -301,7 +307,6 @@ def _action_proposals(doc: Doc, table: ActorTable,
     the CFPB' as an -ing form and as an infinitive) are one action. Each comes with how often it
     is named and the words of what it acts on."""
     actions: dict[tuple[str, ...], _Action] = {}
-    people = _people_words(doc)
     key_of_written: dict[str, tuple[str, ...]] = {}
     chunks = {c.root.i: c for c in doc.noun_chunks}
     for verb in doc:
@@ -358,9 +363,7 @@ def _object_words(doc: Doc, chunk) -> tuple[str, ...]:
     position', 'reduce that share')."""
     if any(t.lower_ in REFERRING_DETERMINERS or t.like_num for t in chunk):
         return ()
-    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
-    while words and _qualifier(*words[0]):
-        words = words[1:]
+    words = _content_words(doc, chunk)
     if not words or len(words) == 1 and words[0][1] in GENERIC:
         return ()
     if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ == "PERSON" for t, _ in words):
@@ -569,17 +572,17 @@ def _bare_heads_refer_back(cands: dict[tuple[str, ...], _Candidate],
     last word of; with two such phrases ('income tax', 'council tax') it is left alone. A
     generic word only refers back when it is a proposal noun ('plan', 'bill'): 'the year' is
     not 'election year'."""
+    # How often each phrase is named, counted once: a lone word only joins a phrase already
+    # named twice, so the joins below change no phrase's standing.
+    totals: Counter = Counter()
+    for k, c in cands.items():
+        totals[root_of[k]] += c.count
     for key in cands:
         if len(key) != 1 or root_of[key] != key or key[0] in GENERIC and key[0] not in PROPOSAL_HEADS:
             continue
-        phrases = {root_of[k] for k, c in cands.items()
-                   if len(k) > 1 and k[-1] == key[0] and _total(cands, root_of, root_of[k]) >= 2}
+        phrases = {root_of[k] for k in cands if len(k) > 1 and k[-1] == key[0] and totals[root_of[k]] >= 2}
         if len(phrases) == 1:
             root_of[key] = phrases.pop()
-
-
-def _total(cands, root_of, root) -> int:
-    return sum(c.count for k, c in cands.items() if root_of[k] == root)
 
 
 def _ing_stem(word: str) -> str | None:
