@@ -15,6 +15,7 @@ from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
 from .topic_choice import resolve_shared_aliases
+from .topic_reference import referring_mentions
 from .statements import Found, find_statements
 from .topics import TopicMention, as_records, developed, keep_spoken, match_topics, propose_topics
 
@@ -40,6 +41,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         topic_mentions = match_topics(doc, list(config.topics) + [p for p in proposed if p.name not in known])
     topic_mentions = resolve_shared_aliases(doc, topic_mentions, specs)
     topic_mentions = developed(doc, topic_mentions, {s.name for s in config.topics})
+    topic_mentions = sorted(topic_mentions + referring_mentions(doc, topic_mentions), key=lambda m: m.start)
     rules = StanceRules(doc, lex)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]
