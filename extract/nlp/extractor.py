@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..records import ArticleExtraction, StatementRec
 from .actors import find_actors
+from .co_actors import with_co_actors
 from .config import ExtractConfig
 from .sents import sent_of
 from .lexicon import load
@@ -20,11 +21,16 @@ from .statements import Found, find_statements
 from .topics import TopicMention, as_records, developed, keep_spoken, match_topics, propose_topics
 
 
+# Onlookers whom news quotes on what the actors did ('diplomats said', 'analysts said').
+WITNESS_NOUNS = {"diplomat", "analyst", "observer", "expert", "economist", "trader", "dealer", "delegate"}
+
+
 def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     lex = load()
     text = doc.text
     table = find_actors(doc, lex)
     found, resolver = find_statements(doc, table, lex)
+    found = with_co_actors(found, table, resolver)
     specs = list(config.topics)
     proposed = []
     if config.propose_topics:
@@ -46,7 +52,11 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]
     reporters = {k for k, a in table.actors.items() if a.type == "media"} | resolver.reporters
-    spans = _drop_nested(spans, reporters)
+    # 'Diplomats said Britain opposed the tax': onlookers hold no stance, so an act they
+    # report of a named actor counts for that actor.
+    witnesses = {k for k, a in table.actors.items() if a.type == "group" and a.affiliation is None
+                 and resolver.group_head(k) in WITNESS_NOUNS}
+    spans = _drop_nested(spans, reporters, witnesses)
 
     statements: list[StatementRec] = []
     for f, (lo, hi) in spans:
@@ -65,6 +75,8 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         if around_cue:
             # A link from outside the content is weak: kept only when it takes a side.
             stances = [st for st in stances if st.label != "neutral"]
+        if f.extras.get("co_actor") and not any(st.label != "neutral" for st in stances):
+            continue  # a partner's copy of an act is kept for the side it takes
         statements.append(_record(text, f, stances))
     actors, mention_recs = table.records()
     return ArticleExtraction(
@@ -73,15 +85,18 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     )
 
 
-def _drop_nested(spans: list, reporters: set[str]) -> list:
+def _drop_nested(spans: list, reporters: set[str], witnesses: set[str]) -> list:
     """A statement inside someone else's statement counts on its own only when the outer
-    speaker merely reports (a news organisation, an anonymous source); otherwise it is part
-    of what the outer speaker said ('Liu said China opposed the tariffs')."""
+    speaker merely reports (a news organisation, an anonymous source), or when it is an act
+    and the outer speaker a group that holds no side ('diplomats'); otherwise it is part of
+    what the outer speaker said ('Liu said China opposed the tariffs')."""
     out = []
     for f, (lo, hi) in spans:
         outer = next((g for g, (l2, h2) in spans if g is not f and l2 <= lo and hi <= h2
                       and (h2 - l2) > (hi - lo) and g.speaker.key != f.speaker.key), None)
-        if outer is not None and outer.speaker.key not in reporters:
+        reported = outer is None or outer.speaker.key in reporters \
+            or f.kind == "action" and outer.speaker.key in witnesses
+        if not reported:
             continue
         out.append((f, (lo, hi)))
     return out
@@ -97,7 +112,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
     rank = {"direct": 0, "indirect": 1, "action": 2}
     out: list[Found] = []
     for f in sorted(found, key=lambda f: (rank[f.kind], f.start)):
-        if any(g.start == f.start and g.end == f.end for g in out):
+        if any(g.start == f.start and g.end == f.end for g in out) and not f.extras.get("co_actor"):
             continue
         if f.kind == "action" and any(g.speaker.key == f.speaker.key and g.start <= f.start and f.end <= g.end
                                       and g.kind != "action" for g in out):

@@ -331,6 +331,10 @@ class SpeakerResolver:
             self.reporters.add(key)
         return Speaker(key, text, start, end)
 
+    def group_head(self, key: str) -> str | None:
+        """The lemma of the head noun of a group this resolver named ('diplomat')."""
+        return self._group_heads.get(key)
+
     def _recent(self, before: int, types: tuple[str, ...], speakers_only: bool = False) -> str | None:
         """Most recent speaker of a compatible type, else the most recent such mention."""
         for i, key in reversed(self._speakers):

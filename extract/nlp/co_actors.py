@@ -1,0 +1,55 @@
+"""Acts shared by several actors: 'El Salvador and Guatemala backed ...', 'Britain, backed by
+the Netherlands and Denmark, opposed the tax'.
+
+The statement rules give an act one speaker, the head of its subject. The other actors
+coordinated with it, and those named as backing it ('backed by', 'supported by', 'joined by'),
+take the same side by the same act, so each gets a copy of the act as its own statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .actors import ActorTable
+from .speakers import SpeakerResolver
+from .statements import Found
+
+# Participles that make their agent a partner of the subject ('backed by France').
+PARTNER_VERBS = {"back", "support", "join", "accompany", "endorse", "second"}
+
+
+def with_co_actors(found: list[Found], table: ActorTable, resolver: SpeakerResolver,
+                   kinds: tuple[str, ...] = ("action",)) -> list[Found]:
+    out = list(found)
+    for f in found:
+        if f.kind not in kinds or f.subject is None or f.speaker is None:
+            continue
+        seen = {f.speaker.key}
+        for tok in _partners(f.subject):
+            speaker = resolver.resolve(tok)
+            if speaker is None or speaker.key is None or speaker.key in seen:
+                continue
+            actor = table.actors.get(speaker.key)
+            if actor is None or actor.type in ("group", "media"):
+                continue  # 'officials and analysts' name no actor that can hold a side
+            seen.add(speaker.key)
+            out.append(replace(f, subject=tok, speaker=speaker, extras={**f.extras, "co_actor": True}))
+    return out
+
+
+def _partners(subject: Token) -> list[Token]:
+    """The tokens of the other actors in a subject: its conjuncts and the agents of a
+    partner participle on any of them."""
+    heads = [subject, *subject.conjuncts]
+    partners = list(subject.conjuncts)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in PARTNER_VERBS and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                partners += [pobj, *pobj.conjuncts]
+    return partners
