@@ -356,7 +356,11 @@ class ActorFinder(PersonAffiliations):
                 break
         if name not in self.persons:
             self.persons.append(name)
-        self._add(name, "person", span, label)
+        key = self._add(name, "person", span, label)
+        knighted = [t.text for t in doc[max(0, start - 1):start] if t.lower_ in ("sir", "dame")]
+        if knighted:
+            # 'Sir Archy Kirkwood' is how he is named in full; 'Archy Kirkwood' is the key.
+            self.table.add(key, "person", " ".join(knighted + [name]))
 
     def _organization(self, span: Span, label: str) -> None:
         """A government body (by table), a body with a country in the phrase, or another ORG."""

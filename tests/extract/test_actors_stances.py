@@ -97,3 +97,10 @@ def test_one_common_word_does_not_bring_a_curated_topic_into_an_article(extract_
     text2 = text + " The opposition said borrowing had to fall."
     stanced = {s.topic for st in extract_text(text2, topics).statements for s in st.stances}
     assert stanced == {"the chancellor's management of public finances"}
+
+
+def test_a_knight_keeps_his_full_name_as_an_alias(extract_text):
+    # Gold sets and analysts write 'Sir Archy Kirkwood'; the actor is keyed without the title.
+    ex = extract_text("Sir Archy Kirkwood said the agency was failing. Mr Kirkwood said it must improve.")
+    person = next(a for a in ex.actors if a.name == "Archy Kirkwood")
+    assert "Sir Archy Kirkwood" in person.aliases
