@@ -315,6 +315,8 @@ class ActorFinder(PersonAffiliations):
             if len(span) == 1 and span[0].i == sent_of(span).start and span[0].lower_ in span.vocab.strings \
                     and span[0].lemma_.islower():
                 return False  # 'Coal is ...' at a sentence start
+            if len(span) == 1 and self._only_a_modifier(span[0]):
+                return False  # 'the Brexit vote', 'the Brexit shock': a name for an event
             return not (key in self.lex.places or key in self.lex.demonyms)
         if not _looks_like_name(span) or norm(span.text) in self.lex.places:
             return False
@@ -329,6 +331,13 @@ class ActorFinder(PersonAffiliations):
         if span.start > 0 and title_ending_at(doc, span.start, self.lex, sent_of(span).start):
             return label in ("WORK_OF_ART", "PRODUCT", "FAC")
         return False
+
+    def _only_a_modifier(self, tok) -> bool:
+        """A one-word name that the article only ever puts before a common noun ('the Brexit
+        vote'): people are also subjects, objects or owners somewhere ('the Obama
+        administration' ... 'Obama said')."""
+        uses = [t for t in self.doc if t.text == tok.text]
+        return all(t.dep_ == "compound" and t.head.pos_ == "NOUN" for t in uses)
 
     def _known_surname(self, span: Span) -> bool:
         """'Reyes' (tagged ORG) after 'Tom Reyes': the person seen earlier."""

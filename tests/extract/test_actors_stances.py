@@ -104,3 +104,12 @@ def test_a_knight_keeps_his_full_name_as_an_alias(extract_text):
     ex = extract_text("Sir Archy Kirkwood said the agency was failing. Mr Kirkwood said it must improve.")
     person = next(a for a in ex.actors if a.name == "Archy Kirkwood")
     assert "Sir Archy Kirkwood" in person.aliases
+
+
+def test_a_name_only_ever_put_before_a_noun_is_no_person(extract_text):
+    # NER calls 'Brexit' a PERSON; the article only writes it as 'the Brexit vote/shock'.
+    text = ("The IMF warned that the Brexit vote could depress growth. "
+            "Ms Ann Lee said the Brexit shock was handled well. Mr Obama's staff were calm.")
+    names = {a.name for a in extract_text(text).actors}
+    assert "Brexit" not in names
+    assert "Ann Lee" in names
