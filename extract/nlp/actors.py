@@ -280,6 +280,10 @@ class ActorFinder(PersonAffiliations):
             type_ = lex.organizations.get(place, "country")
             self._add(place, type_, span, label)
             return
+        if label == "GPE" and self._governed_place(span):
+            # 'the attorney general of Oklahoma': a state or city with a government of its own
+            self._government_body(self._add(" ".join(span.text.split()), "organization", span, label))
+            return
         if label == "ORG" and (any(t.is_title or t.is_upper for t in span)
                                or GOVERNMENT_WORDS & {t.lower_ for t in span}):
             self._organization(span, label)
@@ -299,6 +303,23 @@ class ActorFinder(PersonAffiliations):
         actor = self.table.actors[key]
         actor.role = actor.role or PARTY_ROLE
         return key
+
+    def _governed_place(self, span: Span) -> bool:
+        """A place no country list knows, named as the seat of an executive office: 'the
+        attorney general of Oklahoma', 'Ohio Governor John Kasich', "Ohio's governor"."""
+        doc, lex = self.doc, self.lex
+        i = span.start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i > 0 and doc[i].lower_ == "of":
+            found = title_ending_at(doc, i, lex, sent_of(span).start)
+            if found and found[0] in lex.place_offices:
+                return True
+        j = span.end
+        if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s"):
+            j += 1
+        found = title_at(doc, j, lex)
+        return bool(found and found[0] in lex.place_offices)
 
     def _portfolio_owner_end(self, span: Span) -> int:
         """End of the place or body that owns a portfolio ('EC' in 'EC Agriculture'), or the

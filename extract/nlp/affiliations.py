@@ -302,6 +302,11 @@ class PersonAffiliations:
                 continue
             if other is not None and other.key != m.key:
                 parent = self._group_parent(other.key)
+                office = self._office_of(other.end) if other.key in self.parties else None
+                if office:
+                    # 'Scott Pruitt, the Republican attorney general of Oklahoma': the office
+                    # holder belongs to the government he serves, not to his party
+                    return office
                 if parent and j > 0 and doc[other.start - 1].lower_ in ("at", "of", "for", "with", "from", "in", "'s", "the"):
                     return role, parent
                 first_any = first_any or parent
@@ -311,6 +316,23 @@ class PersonAffiliations:
         if role is None:
             return None, None
         return role, first_any
+
+    def _office_of(self, i: int) -> tuple[str, str] | None:
+        """An executive office starting at token ``i`` and the place or body it is 'of':
+        'attorney general of Oklahoma', 'governor of the Bank of England' -> (title, parent)."""
+        doc = self.doc
+        found = title_at(doc, i, self.lex)
+        if found is None or found[0] not in self.lex.place_offices:
+            return None
+        k = found[1]
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        k += 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        other = self.table.actor_at(doc[k])
+        parent = self._group_parent(other.key) if other is not None else None
+        return (found[0], parent) if parent and parent not in self.parties else None
 
     def _country_nearby(self, m: Mention) -> str | None:
         """A bare government title ('Foreign Minister Ri', 'the prime minister') takes the

@@ -1,0 +1,22 @@
+"""Whom people and organisations belong to (extract/nlp/affiliations.py), each construction on
+a small text written for the test."""
+
+from __future__ import annotations
+
+from tests.extract.test_real_news_rules import _affiliation, actor
+
+
+def test_an_office_of_a_place_beats_the_party_adjective(extract_text):
+    text = ('"It is an invasion of our domain," Mary Cole, the Republican attorney general of Nebraska, '
+            'one of the states suing the agency, said on Monday. Tom Best, the Republican senator from '
+            'Idaho, disagreed.')
+    ex = extract_text(text)
+    assert _affiliation(ex, "Mary Cole") == "Nebraska"
+    assert actor(ex, "Nebraska").role == "government body"  # the state's government speaks for it
+    assert _affiliation(ex, "Tom Best") == "Republican Party"  # a legislator: his party
+
+
+def test_a_place_named_as_the_seat_of_an_office_is_an_actor(extract_text):
+    ex = extract_text('Ohio Governor Tom Reid said he agreed. Ann Fry, the mayor of Boise, said the rule was fair.')
+    assert _affiliation(ex, "Tom Reid") == "Ohio"
+    assert _affiliation(ex, "Ann Fry") == "Boise"
