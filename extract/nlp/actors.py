@@ -141,6 +141,7 @@ class ActorFinder(PersonAffiliations):
         self.home = self._dateline_country()
         self.government: set[str] = set()  # keys of government bodies
         self.parties: set[str] = set()  # keys of political parties
+        self.guessed: set[str] = set()  # people whose country is only the one acting nearby
         self._main: str | None = None  # the article's main country, computed on first use
 
     def _dateline_country(self) -> str | None:

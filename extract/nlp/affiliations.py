@@ -69,6 +69,8 @@ class PersonAffiliations:
                     parent = self._party_nearby(m)
                 else:
                     parent = self._country_nearby(m)
+                    if parent and actor.affiliation is None:
+                        self.guessed.add(m.key)
             # An official belongs to the body named ('State Department spokesman John Kirby'),
             # and the body to its country: the chain carries a stance to both.
             if role and not actor.role:
@@ -80,8 +82,10 @@ class PersonAffiliations:
     def _heads_of_named_bodies(self) -> None:
         """'New Home Secretary Charles Clarke' in an article that names the Home Office, 'U.S.
         Commerce Secretary Martin Hale' beside 'the U.S. Commerce Department', 'Oceans and
-        Fisheries Minister Kang Mi-rae' beside the 'Ministry of Oceans and Fisheries': the
-        person heads that body, which is in the chain to the country."""
+        Fisheries Minister Kang Mi-rae' beside the 'Ministry of Oceans and Fisheries', 'Postal
+        Minister Ito' beside the 'Post and Telecommunications Ministry' (the only body whose
+        portfolio takes in his): the person heads that body, which is in the chain to the
+        country."""
         bodies: dict[frozenset[str], list[str]] = {}
         for key in self.government:
             words = _portfolio_words(key.split("(")[0], self.lex)
@@ -94,11 +98,16 @@ class PersonAffiliations:
             if person.type != "person" or person.affiliation in self.government:
                 continue
             words = self._portfolio_before(m)
-            found = bodies.get(words, []) if words else []
+            if not words:
+                continue
+            found = bodies.get(words) or [key for body_words, keys in bodies.items() for key in keys
+                                          if _portfolio_in(words, body_words)]
             if len(found) != 1:
                 continue
             body = self.table.actors[found[0]]
-            if person.affiliation in (None, body.affiliation):
+            # A country guessed from the sentence ('Postal Minister X told U.S. Commerce
+            # Secretary Y') gives way to the ministry the article names.
+            if person.affiliation in (None, body.affiliation) or person.key in self.guessed:
                 person.affiliation = body.key
 
     def _portfolio_before(self, m: Mention) -> frozenset[str]:
@@ -348,3 +357,22 @@ def _portfolio_words(name: str, lex) -> frozenset[str]:
         return frozenset()
     return frozenset(w for w in words if w not in PORTFOLIO_FILLER and w not in lex.demonyms
                      and w not in lex.places)
+
+
+def _portfolio_in(title_words: frozenset[str], body_words: frozenset[str]) -> bool:
+    """Every word of a title's portfolio is a word of the body's, up to its ending: 'Postal'
+    in 'Post and Telecommunications', 'Agricultural' in 'Agriculture, Forestry and Fisheries'."""
+    return all(any(_same_stem(t, b) for b in body_words) for t in title_words)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """'postal' ~ 'post', 'economic' ~ 'economy', 'defence' ~ 'defense'; not 'interior' ~
+    'international'."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(a), len(b)) - 2

@@ -20,3 +20,12 @@ def test_a_place_named_as_the_seat_of_an_office_is_an_actor(extract_text):
     ex = extract_text('Ohio Governor Tom Reid said he agreed. Ann Fry, the mayor of Boise, said the rule was fair.')
     assert _affiliation(ex, "Tom Reid") == "Ohio"
     assert _affiliation(ex, "Ann Fry") == "Boise"
+
+
+def test_a_portfolio_minister_heads_the_ministry_whose_portfolio_takes_in_his(extract_text):
+    # 'Postal' is the 'Post' of the ministry's name; the country of the man he wrote to is not his.
+    text = ("Japan's Ministry of Posts and Telecommunications said it would review the licence. "
+            'In a letter, Postal Minister Kenji Arai told U.S. Trade Representative Carla Dunn that '
+            'the U.S. firms could bid. The U.S. had asked for a U.S. seat on the board, U.S. officials said.')
+    ex = extract_text(text)
+    assert _affiliation(ex, "Kenji Arai") == "Ministry of Posts and Telecommunications"
