@@ -157,10 +157,36 @@ class ActorFinder(PersonAffiliations):
                 self._entity(ent)
         self._merge_acronyms()
         self._propagate_mentions()
+        self._owned_organizations()
         self._affiliations()
         self._titles_by_reference()
         self._heads_of_named_bodies()
+        self._members_of_named_commissions()
         return self.table
+
+    def _owned_organizations(self) -> None:
+        """"The European Community's (EC) executive Commission", "Alphabet's Google": an
+        organisation with a named owner (a possessive in the parse) belongs to it. The name may
+        be a mention or, for a one-word name NER tagged elsewhere, the bare word."""
+        doc, table = self.doc, self.table
+        open_ = {key for key, actor in table.actors.items()
+                 if actor.type == "organization" and actor.affiliation is None and key not in self.parties}
+        if not open_:
+            return
+        for tok in doc:
+            m = table.actor_at(tok)
+            if m is not None:
+                key = m.key if doc[m.start:m.end].root.i == tok.i else None
+            else:
+                key = tok.text if tok.is_title else None
+            if key not in open_ or table.actors[key].affiliation is not None:
+                continue
+            for child in tok.children:
+                owner = table.actor_at(child) if child.dep_ == "poss" else None
+                if owner is not None and owner.key != key and owner.key not in self.parties \
+                        and table.actors[owner.key].type in ("organization", "country"):
+                    self._affiliate(key, owner.key)
+                    break
 
     def _merge_acronyms(self) -> None:
         """'IMF' is the 'International Monetary Fund' the article names in full: one actor,

@@ -110,6 +110,30 @@ class PersonAffiliations:
             if person.affiliation in (None, body.affiliation) or person.key in self.guessed:
                 person.affiliation = body.key
 
+    def _members_of_named_commissions(self) -> None:
+        """'EU Trade Commissioner Peter Lund' in an article that names the European Commission:
+        a commissioner sits on the one commission the article names, when that commission is
+        in the chain to what he belongs to already (the EU), or he belongs to nothing yet."""
+        commissions = [key for key, actor in self.table.actors.items() if actor.type == "organization"
+                       and key.split("(")[0].split()[-1:] == ["Commission"]]
+        if len(commissions) != 1:
+            return
+        body = commissions[0]
+        chain = self._chain(body)
+        for person in self.table.actors.values():
+            if person.type == "person" and person.role and person.role.split()[-1] == "commissioner" \
+                    and (person.affiliation is None or person.affiliation in chain[1:]):
+                person.affiliation = body
+
+    def _chain(self, key: str) -> list[str]:
+        """The actor and everything up its affiliation chain."""
+        chain = [key]
+        current = self.table.actors[key].affiliation
+        while current is not None and current not in chain and current in self.table.actors:
+            chain.append(current)
+            current = self.table.actors[current].affiliation
+        return chain
+
     def _portfolio_before(self, m: Mention) -> frozenset[str]:
         """The portfolio of a 'Commerce Secretary' or 'Oceans and Fisheries Minister' title
         right before a name."""

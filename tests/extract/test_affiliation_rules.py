@@ -29,3 +29,11 @@ def test_a_portfolio_minister_heads_the_ministry_whose_portfolio_takes_in_his(ex
             'the U.S. firms could bid. The U.S. had asked for a U.S. seat on the board, U.S. officials said.')
     ex = extract_text(text)
     assert _affiliation(ex, "Kenji Arai") == "Ministry of Posts and Telecommunications"
+
+
+def test_a_body_owned_by_a_named_organisation_and_its_commissioner(extract_text):
+    text = ("The European Union's executive Commission defended the farm plan. EU Farm Commissioner "
+            "Jan Vos said the plan would save money. The Commission's proposals were rejected by France.")
+    ex = extract_text(text)
+    assert actor(ex, "Commission").affiliation == "European Union"  # the owner named before it
+    assert _affiliation(ex, "Jan Vos") == "Commission"  # sits on the commission, not just the EU
