@@ -44,6 +44,14 @@ ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foun
                   "Organization", "Corporation", "Company", "Bureau", "Office", "Centre", "Center",
                   "Court", "Board", "Authority", "League", "Forum", "Campaign", "Movement", "Ministry",
                   "Department", "Inc", "Inc.", "Ltd", "Corp", "Corp.", "Plc", "Co."}
+# Nouns for a company right before its name ('water firm X', 'the chipmaker X'): what follows is
+# no person's name.
+COMPANY_NOUNS = {"firm", "company", "corporation", "conglomerate", "bank", "lender", "insurer", "airline",
+                 "utility", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "supermarket",
+                 "giant", "subsidiary"}
+# 'X, owned by Y', 'X, a subsidiary of Y': an organisation's owner named after it.
+OWNED_VERBS = {"owned", "controlled", "run"}
+OWNED_NOUNS = {"subsidiary", "unit", "division", "affiliate", "arm", "subsidiaries"}
 # Heads of a title that a portfolio word precedes: in 'French Agricultural Minister' or 'Postal
 # Minister' NER tags the portfolio as an organisation; it is part of the title.
 PORTFOLIO_HEADS = {"minister", "ministers", "commissioner", "secretary"}
@@ -142,6 +150,7 @@ class ActorFinder(PersonAffiliations):
         self.government: set[str] = set()  # keys of government bodies
         self.parties: set[str] = set()  # keys of political parties
         self.guessed: set[str] = set()  # people whose country is only the one acting nearby
+        self.companies: set[str] = set()  # names NER tagged PERSON after 'firm', 'company'
         self._main: str | None = None  # the article's main country, computed on first use
 
     def _dateline_country(self) -> str | None:
@@ -164,11 +173,41 @@ class ActorFinder(PersonAffiliations):
         self._members_of_named_commissions()
         return self.table
 
+    def _owner_in_apposition(self, m: Mention) -> str | None:
+        """'Aguas Argentinas, controlled by France's Suez,', 'Magma Copper, a subsidiary of
+        Newmont Mining,': the owner named right after an organisation."""
+        doc = self.doc
+        k = m.end
+        if k + 3 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].lower_ in ("a", "an", "the") and doc[k + 1].lower_ in OWNED_NOUNS and doc[k + 2].lower_ == "of":
+            k += 3
+        elif doc[k].lower_ in OWNED_VERBS and doc[k + 1].lower_ == "by":
+            k += 2
+        else:
+            return None
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        owner = self.table.actor_at(doc[k]) if k < len(doc) else None
+        if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].lower_ in ("'s", "\u2019s"):
+            owner = self.table.actor_at(doc[owner.end + 1]) or owner  # "France's Suez": Suez
+        if owner is None or owner.key == m.key or self.table.actors[owner.key].type not in ("organization", "country"):
+            return None
+        return owner.key
+
     def _owned_organizations(self) -> None:
         """"The European Community's (EC) executive Commission", "Alphabet's Google": an
         organisation with a named owner (a possessive in the parse) belongs to it. The name may
-        be a mention or, for a one-word name NER tagged elsewhere, the bare word."""
+        be a mention or, for a one-word name NER tagged elsewhere, the bare word. An owner
+        named after it ('X, a subsidiary of Y') comes first, and beats a country."""
         doc, table = self.doc, self.table
+        for m in table.mentions:
+            actor = table.actors[m.key]
+            if actor.type == "organization" and m.key not in self.parties and m.key not in self.government:
+                owner = self._owner_in_apposition(m)
+                if owner and (actor.affiliation is None or table.actors[actor.affiliation].type == "country"):
+                    actor.affiliation = owner  # the owner says more than the country
         open_ = {key for key, actor in table.actors.items()
                  if actor.type == "organization" and actor.affiliation is None and key not in self.parties}
         if not open_:
@@ -286,6 +325,16 @@ class ActorFinder(PersonAffiliations):
             return  # a named agreement, law or plan is what actors talk about
         if label == "PERSON" and len(span) >= 2 and span[-1].text in ORG_NAME_HEADS:
             label = "ORG"  # "Christian Aid's head of Trade Policy"
+        if label == "PERSON" and start > 0 and doc[start - 1].lower_ in COMPANY_NOUNS:
+            # 'water firm Aguas del Sur', 'IT giant Orbex': NER took it for a person's name, and
+            # the other mentions of the name too
+            label = "ORG"
+            self.companies.add(key_text)
+            known = self.table.actors.get(" ".join(text.split()))
+            if known is not None and known.type == "person":
+                known.type = "organization"
+        elif label == "PERSON" and key_text in self.companies:
+            label = "ORG"
         if label in ("ORG", "GPE", "NORP", "FAC") and part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
         if label in ("ORG", "NORP") and end < len(doc) and doc[end].lower_ in PORTFOLIO_HEADS:

@@ -37,3 +37,15 @@ def test_a_body_owned_by_a_named_organisation_and_its_commissioner(extract_text)
     ex = extract_text(text)
     assert actor(ex, "Commission").affiliation == "European Union"  # the owner named before it
     assert _affiliation(ex, "Jan Vos") == "Commission"  # sits on the commission, not just the EU
+
+
+def test_a_company_named_after_a_company_noun_and_its_owner(extract_text):
+    text = ("A row between the Chilean state and water firm Rio Seco, controlled by Germany's Siemens, "
+            "is casting doubt on the firm's future. The government wants Rio Seco to invest more. "
+            "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting output. "
+            "Vale Energy, backed by the World Bank, said it would bid.")
+    ex = extract_text(text)
+    assert actor(ex, "Rio Seco").type == "organization"  # NER calls it a person
+    assert _affiliation(ex, "Rio Seco") == "Siemens"  # the owner, not Germany
+    assert _affiliation(ex, "Magma Copper Co") == "Newmont Mining Corp"
+    assert _affiliation(ex, "Vale Energy") is None  # backing is no ownership
