@@ -49,3 +49,12 @@ def test_a_company_named_after_a_company_noun_and_its_owner(extract_text):
     assert _affiliation(ex, "Rio Seco") == "Siemens"  # the owner, not Germany
     assert _affiliation(ex, "Magma Copper Co") == "Newmont Mining Corp"
     assert _affiliation(ex, "Vale Energy") is None  # backing is no ownership
+
+
+def test_a_post_of_one_country_names_the_country_of_a_bare_agency(extract_text):
+    # No country is named; two mentions of a British post say whose agency this is.
+    text = ('Ministers may close the Pension Payments Agency if it fails to improve, Work and Pensions '
+            'Secretary Tom Hill has warned. Ann Pike, the shadow work and pensions secretary, said the '
+            'agency had failed. A software firm from American investors built its computers.')
+    ex = extract_text(text)
+    assert _affiliation(ex, "Pension Payments Agency") == "United Kingdom"
