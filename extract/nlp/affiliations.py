@@ -61,6 +61,17 @@ class PersonAffiliations:
                 described = self._described_by(m)  # 'OPZZ economic expert Zbigniew Kochan'
                 if described:
                     role, parent = role or described[0], described[1]
+            if parent is None and role is None:
+                # 'senior shadow cabinet members David Davis, Oliver Letwin and Tim Yeo': the
+                # description before a list of names is each one's
+                head = self._list_head(m)
+                if head is not m and head.start > 0 and self.doc[head.start - 1].tag_ not in ("NNS", "NNPS"):
+                    head = m  # 'Labour leader Jim Ford, Ian Shaw and ...': the title is the first one's
+                if head is not m:
+                    role, parent = self._premodifier(head)
+                if parent is None:
+                    # no role: a member is no voice of the party (analysis.holders)
+                    parent = self._party_description(head)
             if parent is None and role and (role in self.lex.government_titles
                                             or role.split()[0] in self.lex.opposition_words) \
                     and (m.key not in seen or actor.affiliation is None):
@@ -210,15 +221,59 @@ class PersonAffiliations:
         return (" ".join(words), parent) if parent else None
 
     def _party_nearby(self, m: Mention) -> str | None:
-        """The party named in the sentence, else the one the article names most."""
+        """The party named in the sentence, else the last one named in the three sentences
+        before, else the one the article names most."""
         sent = sent_of(self.doc[m.start])
+        floor = start_before(sent, 3)
         counts: dict[str, int] = {}
+        recent: Mention | None = None
         for other in self.table.mentions:
             if other.key in self.parties:
                 if sent.start <= other.start < sent.end:
                     return other.key
+                if floor <= other.start < sent.start and (recent is None or other.start > recent.start):
+                    recent = other
                 counts[other.key] = counts.get(other.key, 0) + 1
+        if recent is not None:
+            return recent.key
         return max(counts, key=counts.get) if counts else None
+
+    def _list_head(self, m: Mention) -> Mention:
+        """The first name of a list of people the mention ends ('David Davis, Oliver Letwin
+        and Tim Yeo'), or the mention itself."""
+        doc = self.doc
+        head = m
+        while True:
+            j = head.start - 1
+            if j < 1 or doc[j].text not in (",", "and"):
+                return head
+            if doc[j].text == "and" and doc[j - 1].text == ",":
+                j -= 1
+            prev = self.table.actor_at(doc[j - 1])
+            if prev is None or prev.key == m.key or self.table.actors[prev.key].type != "person":
+                return head
+            head = prev
+
+    def _party_description(self, m: Mention) -> str | None:
+        """A party member described right before a name: 'Democratic senators Jon Hart (and Ed
+        Lamb)', 'Tory MPs ...' (the party adjective), 'senior shadow cabinet member Tim Yeo' (an
+        opposition word: the party named nearby)."""
+        doc = self.doc
+        floor = max(sent_of(doc[m.start]).start, m.start - 5)
+        j = m.start - 1
+        words = []
+        while j >= floor and doc[j].pos_ in ("NOUN", "ADJ") and self.table.actor_at(doc[j]) is None \
+                and (doc[j].is_lower or doc[j].tag_ == "NNS"):
+            words.insert(0, doc[j].lower_)
+            j -= 1
+        if not words:
+            return None
+        other = self.table.actor_at(doc[j]) if j >= floor else None
+        if other is not None and other.key in self.parties:
+            return other.key
+        if not self.lex.opposition_words & set(words):
+            return None
+        return self._party_nearby(m)
 
     def _opposition_title(self, m: Mention) -> bool:
         """'Shadow Home Secretary David Davis' and 'Theresa May, Tory shadow work and pensions

@@ -58,3 +58,17 @@ def test_a_post_of_one_country_names_the_country_of_a_bare_agency(extract_text):
             'agency had failed. A software firm from American investors built its computers.')
     ex = extract_text(text)
     assert _affiliation(ex, "Pension Payments Agency") == "United Kingdom"
+
+
+def test_a_description_before_a_list_of_names_is_each_ones(extract_text):
+    text = ('The Liberal Democrats oppose the scheme. Earlier the Tories announced their support, '
+            'although the shadow cabinet was split. Among those with doubts were senior shadow cabinet '
+            'members Tom Hale, Ann Pike and Bob Rees. Labour leader Jim Ford, Ian Shaw and Pat Lowe met '
+            'on Monday. Democratic senators Jon Hart and Ed Lamb spoke on Monday.')
+    ex = extract_text(text)
+    # 'shadow': the opposition party named last before
+    for name in ("Tom Hale", "Ann Pike", "Bob Rees"):
+        assert _affiliation(ex, name) == "Conservative Party", name
+    assert actor(ex, "Bob Rees").role is None  # a member, no voice of the party
+    assert _affiliation(ex, "Ed Lamb") == "Democratic Party"  # the plural description's party
+    assert _affiliation(ex, "Ian Shaw") is None  # a singular title is the first name's only
