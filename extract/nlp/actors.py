@@ -169,6 +169,7 @@ class ActorFinder(PersonAffiliations):
         self._owned_organizations()
         self._affiliations()
         self._titles_by_reference()
+        self._party_people_by_reference()
         self._heads_of_named_bodies()
         self._members_of_named_commissions()
         return self.table

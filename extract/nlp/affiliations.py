@@ -30,6 +30,8 @@ PORTFOLIO_FILLER = {"new", "former", "acting", "deputy", "junior", "ministry", "
 # president' of another country or company): they name no one by reference.
 SHARED_TITLES = {"president", "vice president", "minister", "deputy minister", "vice minister", "ambassador",
                  "envoy", "special envoy", "diplomat", "king", "queen", "chief negotiator"}
+# Abbreviated titles and the words they stand for ('Sen. Elizabeth Warren' is a senator).
+TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "sens.": "senator"}
 QUOTE_MARKS = set("\"\u201c\u201d")
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
@@ -188,6 +190,49 @@ class PersonAffiliations:
                 self._affiliate(person.key, self._country(self.lex.country_titles[role]))
             else:
                 self._affiliate(person.key, self._country_in_sentence(found[1], tok.i + 1))
+
+    def _party_people_by_reference(self) -> None:
+        """'Warren told Stumpf ... The Democratic senator also forced Stumpf to admit': a party
+        post described with 'the', outside quotes, is the one person named in the two sentences
+        before who can hold it (no other affiliation, no other post); 'Clinton was more
+        circumspect than her fellow Democrats': the subject is one of them."""
+        doc = self.doc
+        for tok in doc:
+            party = self.table.actor_at(tok)
+            if party is None or party.key not in self.parties or party.end >= len(doc):
+                continue
+            sent = sent_of(tok)
+            the = party.start if tok.lower_ == "the" else party.start - 1  # NER may take 'The' in
+            if tok.i == party.start and the >= sent.start and doc[the].lower_ == "the":
+                found = title_at(doc, party.end, self.lex)
+                if found is None or self._quoted(sent.start, tok.i):
+                    continue
+                title = found[0]
+                people = {m.key for m in self.table.people_between(start_before(sent, 2), the)
+                          if self._may_hold(self.table.actors[m.key], party.key, title)}
+                if len(people) == 1:
+                    person = self.table.actors[people.pop()]
+                    person.affiliation = party.key
+                    person.role = person.role or title
+            elif tok.i == party.start and party.start > 1 and doc[party.start - 1].lower_ == "fellow" \
+                    and doc[party.start - 2].lower_ in ("his", "her"):
+                head = doc[party.start - 1].head
+                while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and head.head.i != head.i:
+                    head = head.head
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                person = self.table.actor_at(subjects[0]) if subjects else None
+                if person is not None and self.table.actors[person.key].type == "person":
+                    self._affiliate(person.key, party.key)
+
+    def _may_hold(self, person, party: str, title: str) -> bool:
+        """A person who may be 'the Democratic senator': unaffiliated or of that party, and with
+        no post or that one ('Sen.' is a senator)."""
+        if person.type != "person" or person.affiliation not in (None, party):
+            return False
+        if not person.role:
+            return True
+        words = {TITLE_ABBREVIATIONS.get(w, w) for w in person.role.lower().split()}
+        return title.split()[-1] in words
 
     def _quoted(self, start: int, end: int) -> bool:
         """An odd number of quotation marks between two tokens of a sentence: inside a quote."""

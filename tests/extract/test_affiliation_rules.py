@@ -72,3 +72,13 @@ def test_a_description_before_a_list_of_names_is_each_ones(extract_text):
     assert actor(ex, "Bob Rees").role is None  # a member, no voice of the party
     assert _affiliation(ex, "Ed Lamb") == "Democratic Party"  # the plural description's party
     assert _affiliation(ex, "Ian Shaw") is None  # a singular title is the first name's only
+
+
+def test_the_party_post_named_after_a_person_and_her_fellow_party_members(extract_text):
+    text = ('"You should step down," Sen. Mary Dole told Tom Grant, the chief executive of Acme Bank. '
+            'The Democratic senator also asked Grant to repay his bonus.\n\n'
+            'In a statement, Ann Rivers was more cautious than her fellow Republicans on the committee.')
+    ex = extract_text(text)
+    assert _affiliation(ex, "Mary Dole") == "Democratic Party"  # Grant works for a bank: not him
+    assert _affiliation(ex, "Tom Grant") == "Acme Bank"
+    assert _affiliation(ex, "Ann Rivers") == "Republican Party"
