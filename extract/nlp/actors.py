@@ -120,6 +120,11 @@ def _clean_bounds(ent: Span) -> tuple[int, int] | None:
                            or doc[end - 1].lower_ in ("'s", "\u2019s", "'")
                            or set(doc[end - 1].text) & QUOTE_CHARS):
         end -= 1
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+        end = opening  # 'FNSEA (Federation Nationale ...' without its ')': the name before it
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if start >= end:
         return None
     span = doc[start:end]
@@ -170,6 +175,7 @@ class ActorFinder(PersonAffiliations):
         self._affiliations()
         self._titles_by_reference()
         self._party_people_by_reference()
+        self._leaders_speaking_for_an_organization()
         self._heads_of_named_bodies()
         self._members_of_named_commissions()
         return self.table

@@ -32,6 +32,10 @@ SHARED_TITLES = {"president", "vice president", "minister", "deputy minister", "
                  "envoy", "special envoy", "diplomat", "king", "queen", "chief negotiator"}
 # Abbreviated titles and the words they stand for ('Sen. Elizabeth Warren' is a senator).
 TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "sens.": "senator"}
+# Posts that speak for an organisation ('the union leader', 'a company spokesman').
+LEADING_ROLES = {"leader", "head", "chairman", "chairwoman", "chair", "president", "chief", "executive",
+                 "ceo", "spokesman", "spokeswoman", "spokesperson", "director", "director-general",
+                 "secretary-general", "founder"}
 QUOTE_MARKS = set("\"\u201c\u201d")
 ORG_NOUNS = {"company", "firm", "bank", "group", "corporation", "corp", "concern", "ministry",
              "department", "agency", "union", "party", "government", "administration", "committee"}
@@ -394,11 +398,45 @@ class PersonAffiliations:
 
     def _organization_called(self, noun: str, before: int) -> str | None:
         """The organisation named last before token ``before`` whose name ends in ``noun``
-        ('the agency' after 'the Child Support Agency')."""
+        ('the agency' after 'the Child Support Agency') or that was introduced as one ('the
+        country's major farm union, FNSEA')."""
+        doc = self.doc
+
+        def called(other: Mention) -> bool:
+            if other.text.split()[-1].lower() == noun:
+                return True  # as written: 'the union' is no 'EC'
+            k = other.start - 1
+            if k > 0 and doc[k].text == ",":
+                k -= 1
+            return k >= 0 and doc[k].lower_ == noun
+
         named = [other for other in self.table.mentions
-                 if other.start < before and self.table.actors[other.key].type == "organization"
-                 and other.key.split()[-1].lower() == noun]
+                 if other.start < before and self.table.actors[other.key].type == "organization" and called(other)]
         return max(named, key=lambda other: other.start).key if named else None
+
+    def _leaders_speaking_for_an_organization(self) -> None:
+        """'Farm leader Raymond Lacombe said the union planned ...': a leader or spokesman who
+        says what 'the union' (company, party ...) will do speaks for the one the article named
+        as such."""
+        doc = self.doc
+        for m in self.table.mentions:
+            person = self.table.actors[m.key]
+            if person.type != "person" or person.affiliation is not None or not person.role \
+                    or person.role.split()[-1] not in LEADING_ROLES:
+                continue
+            root = doc[m.start:m.end].root
+            verb = root.head
+            if root.dep_ != "nsubj" or verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is None or subject.lower_ not in ORG_NOUNS or subject.i == 0 \
+                        or doc[subject.i - 1].lower_ != "the":
+                    continue
+                org = self._organization_called(subject.lower_, subject.i)
+                if org is not None:
+                    self._affiliate(m.key, org)
+                    break
 
     def _apposition(self, m: Mention) -> tuple[str | None, str | None]:
         """'Jeong Joon-hee, spokesman at the Unification Ministry, ...'."""

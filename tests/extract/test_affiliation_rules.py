@@ -82,3 +82,21 @@ def test_the_party_post_named_after_a_person_and_her_fellow_party_members(extrac
     assert _affiliation(ex, "Mary Dole") == "Democratic Party"  # Grant works for a bank: not him
     assert _affiliation(ex, "Tom Grant") == "Acme Bank"
     assert _affiliation(ex, "Ann Rivers") == "Republican Party"
+
+
+def test_a_leader_who_says_what_the_union_will_do_speaks_for_the_union_named(extract_text):
+    text = ("Pierre Morel told the annual meeting of the country's main farm union, FNPA (Federation "
+            "Nationale des Producteurs Agricoles). Prices set by the EC fell again in May. Farm leader "
+            "Paul Girard said the union planned more protests.")
+    ex = extract_text(text)
+    # 'the union' is the one introduced as a union, not the EC (the European Union, not so written)
+    assert _affiliation(ex, "Paul Girard") == "Federation Nationale des Producteurs Agricoles"
+
+
+def test_an_entity_cut_inside_a_parenthesis_keeps_the_name_before_it(nlp):
+    from extract.nlp.actors import _clean_bounds
+
+    doc = nlp("He spoke to the farm union, FNPA (Federation Nationale des Producteurs, on Monday.")
+    opening = next(t.i for t in doc if t.text == "(")
+    start, end = _clean_bounds(doc[opening - 1:opening + 4])
+    assert doc[start:end].text == "FNPA"
