@@ -57,8 +57,10 @@ class Holders:
                 break
             if previous is not None and self.roles.get(current) == PARTY_ROLE and not self._speaks_for_party(previous):
                 break  # a party holds a side when it states one, or its leader or spokesperson does
-            if previous is not None and type_ == "country" and self._private_body(previous):
-                break  # 'France's Suez' wants a tariff rise: France does not
+            if previous is not None and type_ in ("country", "organization") and self._private_body(previous):
+                # 'France's Suez' wants a tariff rise: France does not; nor does the owner of
+                # a company or body ('the European Community's executive Commission')
+                break
             if type_ != "group":
                 # Unnamed groups ('critics', 'officials') hold no stance of their own; an
                 # affiliated one speaks for what it belongs to (its government, its company).

@@ -44,6 +44,14 @@ ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foun
                   "Organization", "Corporation", "Company", "Bureau", "Office", "Centre", "Center",
                   "Court", "Board", "Authority", "League", "Forum", "Campaign", "Movement", "Ministry",
                   "Department", "Inc", "Inc.", "Ltd", "Corp", "Corp.", "Plc", "Co."}
+# Nouns for a company right before its name ('water firm X', 'the chipmaker X'): what follows is
+# no person's name.
+COMPANY_NOUNS = {"firm", "company", "corporation", "conglomerate", "bank", "lender", "insurer", "airline",
+                 "utility", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "supermarket",
+                 "giant", "subsidiary"}
+# 'X, owned by Y', 'X, a subsidiary of Y': an organisation's owner named after it.
+OWNED_VERBS = {"owned", "controlled", "run"}
+OWNED_NOUNS = {"subsidiary", "unit", "division", "affiliate", "arm", "subsidiaries"}
 # Heads of a title that a portfolio word precedes: in 'French Agricultural Minister' or 'Postal
 # Minister' NER tags the portfolio as an organisation; it is part of the title.
 PORTFOLIO_HEADS = {"minister", "ministers", "commissioner", "secretary"}
@@ -112,6 +120,11 @@ def _clean_bounds(ent: Span) -> tuple[int, int] | None:
                            or doc[end - 1].lower_ in ("'s", "\u2019s", "'")
                            or set(doc[end - 1].text) & QUOTE_CHARS):
         end -= 1
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+        end = opening  # 'FNSEA (Federation Nationale ...' without its ')': the name before it
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if start >= end:
         return None
     span = doc[start:end]
@@ -141,6 +154,8 @@ class ActorFinder(PersonAffiliations):
         self.home = self._dateline_country()
         self.government: set[str] = set()  # keys of government bodies
         self.parties: set[str] = set()  # keys of political parties
+        self.guessed: set[str] = set()  # people whose country is only the one acting nearby
+        self.companies: set[str] = set()  # names NER tagged PERSON after 'firm', 'company'
         self._main: str | None = None  # the article's main country, computed on first use
 
     def _dateline_country(self) -> str | None:
@@ -156,10 +171,68 @@ class ActorFinder(PersonAffiliations):
                 self._entity(ent)
         self._merge_acronyms()
         self._propagate_mentions()
+        self._owned_organizations()
         self._affiliations()
         self._titles_by_reference()
+        self._party_people_by_reference()
+        self._leaders_speaking_for_an_organization()
         self._heads_of_named_bodies()
+        self._members_of_named_commissions()
         return self.table
+
+    def _owner_in_apposition(self, m: Mention) -> str | None:
+        """'Aguas Argentinas, controlled by France's Suez,', 'Magma Copper, a subsidiary of
+        Newmont Mining,': the owner named right after an organisation."""
+        doc = self.doc
+        k = m.end
+        if k + 3 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].lower_ in ("a", "an", "the") and doc[k + 1].lower_ in OWNED_NOUNS and doc[k + 2].lower_ == "of":
+            k += 3
+        elif doc[k].lower_ in OWNED_VERBS and doc[k + 1].lower_ == "by":
+            k += 2
+        else:
+            return None
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        owner = self.table.actor_at(doc[k]) if k < len(doc) else None
+        if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].lower_ in ("'s", "\u2019s"):
+            owner = self.table.actor_at(doc[owner.end + 1]) or owner  # "France's Suez": Suez
+        if owner is None or owner.key == m.key or self.table.actors[owner.key].type not in ("organization", "country"):
+            return None
+        return owner.key
+
+    def _owned_organizations(self) -> None:
+        """"The European Community's (EC) executive Commission", "Alphabet's Google": an
+        organisation with a named owner (a possessive in the parse) belongs to it. The name may
+        be a mention or, for a one-word name NER tagged elsewhere, the bare word. An owner
+        named after it ('X, a subsidiary of Y') comes first, and beats a country."""
+        doc, table = self.doc, self.table
+        for m in table.mentions:
+            actor = table.actors[m.key]
+            if actor.type == "organization" and m.key not in self.parties and m.key not in self.government:
+                owner = self._owner_in_apposition(m)
+                if owner and (actor.affiliation is None or table.actors[actor.affiliation].type == "country"):
+                    actor.affiliation = owner  # the owner says more than the country
+        open_ = {key for key, actor in table.actors.items()
+                 if actor.type == "organization" and actor.affiliation is None and key not in self.parties}
+        if not open_:
+            return
+        for tok in doc:
+            m = table.actor_at(tok)
+            if m is not None:
+                key = m.key if doc[m.start:m.end].root.i == tok.i else None
+            else:
+                key = tok.text if tok.is_title else None
+            if key not in open_ or table.actors[key].affiliation is not None:
+                continue
+            for child in tok.children:
+                owner = table.actor_at(child) if child.dep_ == "poss" else None
+                if owner is not None and owner.key != key and owner.key not in self.parties \
+                        and table.actors[owner.key].type in ("organization", "country"):
+                    self._affiliate(key, owner.key)
+                    break
 
     def _merge_acronyms(self) -> None:
         """'IMF' is the 'International Monetary Fund' the article names in full: one actor,
@@ -259,6 +332,16 @@ class ActorFinder(PersonAffiliations):
             return  # a named agreement, law or plan is what actors talk about
         if label == "PERSON" and len(span) >= 2 and span[-1].text in ORG_NAME_HEADS:
             label = "ORG"  # "Christian Aid's head of Trade Policy"
+        if label == "PERSON" and start > 0 and doc[start - 1].lower_ in COMPANY_NOUNS:
+            # 'water firm Aguas del Sur', 'IT giant Orbex': NER took it for a person's name, and
+            # the other mentions of the name too
+            label = "ORG"
+            self.companies.add(key_text)
+            known = self.table.actors.get(" ".join(text.split()))
+            if known is not None and known.type == "person":
+                known.type = "organization"
+        elif label == "PERSON" and key_text in self.companies:
+            label = "ORG"
         if label in ("ORG", "GPE", "NORP", "FAC") and part_of_title(doc, start, end, lex):
             return  # 'Shadow Home' of 'Shadow Home Secretary David Davis' is no actor
         if label in ("ORG", "NORP") and end < len(doc) and doc[end].lower_ in PORTFOLIO_HEADS:
@@ -280,6 +363,10 @@ class ActorFinder(PersonAffiliations):
             type_ = lex.organizations.get(place, "country")
             self._add(place, type_, span, label)
             return
+        if label == "GPE" and self._governed_place(span):
+            # 'the attorney general of Oklahoma': a state or city with a government of its own
+            self._government_body(self._add(" ".join(span.text.split()), "organization", span, label))
+            return
         if label == "ORG" and (any(t.is_title or t.is_upper for t in span)
                                or GOVERNMENT_WORDS & {t.lower_ for t in span}):
             self._organization(span, label)
@@ -299,6 +386,23 @@ class ActorFinder(PersonAffiliations):
         actor = self.table.actors[key]
         actor.role = actor.role or PARTY_ROLE
         return key
+
+    def _governed_place(self, span: Span) -> bool:
+        """A place no country list knows, named as the seat of an executive office: 'the
+        attorney general of Oklahoma', 'Ohio Governor John Kasich', "Ohio's governor"."""
+        doc, lex = self.doc, self.lex
+        i = span.start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i > 0 and doc[i].lower_ == "of":
+            found = title_ending_at(doc, i, lex, sent_of(span).start)
+            if found and found[0] in lex.place_offices:
+                return True
+        j = span.end
+        if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s"):
+            j += 1
+        found = title_at(doc, j, lex)
+        return bool(found and found[0] in lex.place_offices)
 
     def _portfolio_owner_end(self, span: Span) -> int:
         """End of the place or body that owns a portfolio ('EC' in 'EC Agriculture'), or the
@@ -483,6 +587,16 @@ class ActorFinder(PersonAffiliations):
                     place, weight = body[1], 2
                 if place and self.lex.organizations.get(place, "country") == "country":
                     counts[place] = counts.get(place, 0) + weight
+            for tok in self.doc:
+                # A post that exists in one country only ('Work and Pensions Secretary', shadow
+                # or not) names that country's politics as much as its name would.
+                found = title_at(self.doc, tok.i, self.lex) if tok.lower_ in self.lex.title_words else None
+                place = self.lex.country_titles.get(found[0]) if found else None
+                prev = self.doc[tok.i - 2 if tok.i > 1 and self.doc[tok.i - 1].lower_ in ("'s", "\u2019s") else tok.i - 1]
+                if place and tok.i > 0 and self.lex.country_of(prev.text):
+                    continue  # 'U.S. Commerce Secretary': the country is named, and counted
+                if place:
+                    counts[place] = counts.get(place, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             # A clear leader only: named at least twice and more often than the runner-up.
             ok = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])

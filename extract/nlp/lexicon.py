@@ -69,6 +69,7 @@ class Lexicon:
     party_letters: dict[str, str] = field(default_factory=dict)  # 'D' -> 'Democratic Party'
     country_titles: dict[str, str] = field(default_factory=dict)  # 'home secretary' -> country
     opposition_words: frozenset[str] = frozenset()               # 'shadow' home secretary
+    place_offices: frozenset[str] = frozenset()   # 'attorney general' of a state, city or country
     # Word valences from VADER's lexicon (vaderSentiment, MIT; about 7,500 words rated -4..+4
     # by human raters): what a predicate or a verb says of the topic it governs.
     valence: dict[str, float] = field(default_factory=dict)
@@ -162,6 +163,7 @@ def load() -> Lexicon:
     lex.title_words = frozenset(w for t in lex.titles for w in t if w != "-")
     lex.opposition_words = frozenset(words["roles"].get("opposition", []))
     lex.country_titles = dict(words["roles"].get("country_titles", {}))
+    lex.place_offices = lex.government_titles | frozenset(words["roles"].get("place_offices", []))
     gender = words["gender"]
     lex.female_words = frozenset(gender["female_words"])
     lex.male_words = frozenset(gender["male_words"])

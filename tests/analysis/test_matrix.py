@@ -191,3 +191,18 @@ def test_a_company_does_not_speak_for_its_country_a_ministry_does(store):
     cells = by_key(stance_cells(store))
     assert ("Suez", "tariff") in cells and ("France", "tariff") not in cells
     assert cells[("France", "levy")]["stance"] == "oppose"
+
+
+def test_a_company_does_not_speak_for_its_owner_its_chief_does_for_it(store):
+    from extract.records import GOVERNMENT_ROLE, ActorRec
+
+    save_said(store, [ActorRec("min", "Economy Ministry", "organization", role=GOVERNMENT_ROLE),
+                      ActorRec("owner", "Norra Holdings", "organization"),
+                      ActorRec("unit", "Norra Water", "organization", affiliation="owner"),
+                      ActorRec("boss", "Eva Lind", "person", role="chief executive", affiliation="unit")],
+              [("unit", "The tariff must rise.", "tariff", "support"),
+               ("boss", "The levy must go.", "levy", "oppose")])
+    cells = by_key(stance_cells(store))
+    assert ("Norra Water", "tariff") in cells and ("Norra Holdings", "tariff") not in cells
+    assert cells[("Norra Water", "levy")]["stance"] == "oppose"
+    assert ("Norra Holdings", "levy") not in cells
