@@ -17,7 +17,9 @@ half A in reading order, derived from the gold:
 The decisions go through ``parley review apply``, then ``parley learn``, then ``parley extract``
 (only the articles with pending statements are redone), and half B is scored with
 ``parley eval``'s logic (extract/evaluate.py). Then the same with the halves swapped.
-Figures are printed; nothing is asserted.
+Figures are printed; nothing is asserted. Under the first step a diagnostic line, computed from
+the scored half's gold and never used for learning, says how far learning that only relabels or
+drops machine stances could at most go (``ceilings``).
 """
 
 from __future__ import annotations
@@ -120,7 +122,22 @@ def score(db: Path, half: list[dict], workdir: Path) -> dict:
     gold.write_text("\n".join(json.dumps(g) for g in half) + "\n", encoding="utf-8")
     with Store(db) as store:
         overall = evaluate(store, gold).overall()
-    return {"stances": overall.stances, "statements": overall.statements}
+    return {"stances": overall.stances, "statements": overall.statements, "errors": overall.stance_errors}
+
+
+def ceilings(stances, errors) -> str:
+    """What learning that only relabels or drops machine stances could at most reach on the
+    scored half (an oracle that knows that half's gold; printed, never learnt from): every
+    wrong or spurious stance dropped, and in addition every wrong label fixed. Gold pairs with
+    no machine stance stay missed either way."""
+    tp, predicted, gold = stances.tp, stances.predicted, stances.gold
+    wrong, spurious = sum(errors.wrong_label.values()), sum(errors.spurious.values())
+    missed = sum(errors.missed.values())
+    dropped = 2 * tp / (predicted - wrong - spurious + gold)
+    fixed = 2 * (tp + wrong) / (predicted - spurious + gold)
+    return (f"{gold} gold pairs: {tp} right, {wrong} wrong label, {missed} without a machine stance; "
+            f"{spurious} spurious sides. Ceiling of relabel/drop learning: F1 {dropped:.3f} if every "
+            f"wrong and spurious stance were dropped, {fixed:.3f} if the wrong labels were also fixed")
 
 
 def run_direction(name: str, base: Path, train_half, test_half, steps, workdir: Path, nlp) -> list[dict]:
@@ -157,6 +174,8 @@ def run_direction(name: str, base: Path, train_half, test_half, steps, workdir: 
         print(f"  {name} {str(step):>4} ({n:3d} reviewed): half-B stances P {s.precision:.3f} R {s.recall:.3f} "
               f"F1 {s.f1:.3f} | statements F1 {t.f1:.3f} | learn "
               f"{'-' if learn_seconds is None else f'{learn_seconds:.2f} s'} | overrides: {overrides}", flush=True)
+        if step == steps[0]:
+            print(f"    (oracle, from the scored half's gold) {ceilings(s, result['errors'])}", flush=True)
     return rows
 
 
