@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
+from .fragments import NAMING_VERBS, fragment_spans
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
@@ -169,6 +170,7 @@ class StatementFinder:
         found.extend(according)
         found = self._resolve_in_order(found)
         found.extend(self._actions(found))
+        found.extend(self._fragments(found))
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
 
     def _subject(self, cue: Token) -> Token | None:
@@ -541,6 +543,33 @@ class StatementFinder:
                     return Speaker(f.speaker.key, outer.text, outer.idx, outer.idx + len(outer))
                 return None
         return None
+
+    # -- quoted fragments --------------------------------------------------------------
+
+    def _fragments(self, found: list[Found]) -> list[Found]:
+        """'dubbed him "Sir Wastealot"', 'called the ruling "outrageous"': quoted words hung on
+        a naming or speech verb are its subject's own (extract/nlp/fragments.py). A fragment
+        inside another statement ('said the plans were "excessive"') is left to that one: as a
+        statement of its own it doubled what an analyst reviews (PolNeAR dev: 121 statements
+        more instead of 39) and cut F1 counted against the longer span (0.619 against 0.631)."""
+        directs = [(f.start, f.end) for f in found if f.kind == "direct"]
+        taken = {qi for qi, q in enumerate(self.quotes)
+                 if any(s < q.end and q.start < e for s, e in directs)}
+        out = []
+        for q, anchor in fragment_spans(self.doc, self.quotes, taken):
+            start, end = q.start, q.end
+            if any(f.start <= start and end <= f.end and f.kind != "action" for f in found):
+                continue
+            if anchor.lemma_.lower() not in NAMING_VERBS and _is_cue(anchor, self.lex) is None:
+                continue  # 'the so-called "golden rule"': a term, not someone's words
+            subject = self._subject(anchor)
+            speaker = self.speakers.resolve(subject) if subject is not None else None
+            if speaker is None or speaker.key is None \
+                    or self.table.actors[speaker.key].type not in ("person", "organization", "country"):
+                continue  # 'the epidemic', 'Muslims': no one who speaks
+            out.append(Found("direct", start, end, cue=anchor, cue_end=anchor, subject=subject, speaker=speaker,
+                             order=anchor.i, confidence=0.6))
+        return out
 
     # -- stance acts -------------------------------------------------------------------
 
