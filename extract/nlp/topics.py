@@ -185,8 +185,12 @@ def _a_person(token, chunk, table: ActorTable) -> bool:
 
 
 def _content_words(doc: Doc, chunk) -> list[tuple[object, str]]:
-    """A noun chunk's words after its owner, without the qualifiers that lead it."""
-    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
+    """A noun chunk's words after its owner, without the qualifiers that lead it. A hyphenated
+    word the parser split from the chunk ('e-' before the chunk 'mails') is taken whole."""
+    start = _after_possessive(chunk)
+    if start == chunk.start and start < chunk.end:
+        start = _group_start(doc, doc[start])
+    words = _hyphen_joined(doc[start:chunk.end])
     while words and _qualifier(*words[0]):
         words = words[1:]
     return words

@@ -272,3 +272,19 @@ def test_kept_proposals_are_the_most_talked_about_and_bring_statements_of_their_
     # most statements first; 'red tape' only comes up beside 'debt rules' and gives way; a
     # proper name does not ('free-trade deals such as the Kyoto Protocol')
     assert kept == ["debt rules", "sunset clause", "Kyoto Protocol"], kept
+
+
+def test_a_proposal_noun_alone_is_no_topic(extract_text):
+    text = ('Mr Tom Hale said the ban would hurt rural jobs, and that the legislation was rushed.\n\n'
+            'Ms Ann Cole said the ban was overdue, and that the legislation was fair.\n\n'
+            'Mr Ed Pole said the reforms would fail, and Ms Jo Reed said the reforms were late.')
+    got = names(extract_text(text, propose=True))
+    assert not {"ban", "legislation", "reforms"} & set(got), got
+
+
+def test_a_hyphenated_word_split_by_the_parser_is_keyed_whole(nlp):
+    from extract.nlp.topics import _content_words
+
+    doc = nlp("Mr Tom Hale said the e-mails were leaked.")
+    chunk = next(c for c in doc.noun_chunks if c.root.lower_ == "mails")
+    assert [w for _, w in _content_words(doc, chunk)] == ["e-mail"]     # a generic noun, like 'email'
