@@ -50,6 +50,9 @@ ACTION_STOP_VERBS = frozenset(_DATA["action_stop_verbs"])
 # nouns for a call to act ('the call to open up the books') (data/topics.toml).
 SIDE_ADJECTIVES = frozenset(_DATA["side_adjectives"])
 CALL_NOUNS = frozenset(_DATA["call_nouns"])
+# Nouns of what someone may or must do: with their infinitive they name an issue ('the right
+# to strike', 'eligibility to run for president') (data/topics.toml).
+ENTITLEMENTS = frozenset(_DATA["entitlement_nouns"])
 # Words before a noun that say whose it is ('government plans'), besides parties and nationalities.
 OWNERS = frozenset(_DATA["owners"])
 
@@ -280,7 +283,8 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
     _proper_names_leading(cands, led, led_as, people)
     nouns = _noun_proposals(cands, people, config)
     named = {k for *_, spec in nouns for k in spec.patterns}
-    actions = [(n, False, sided, spec) for n, sided, spec, acted_on in _action_proposals(doc, people, config)
+    actions = [(n, False, sided, spec) for n, sided, spec, acted_on
+               in _action_proposals(doc, people, config) + _purpose_proposals(doc, people, config)
                if acted_on not in named]  # 'scrapping the tax' is a side on 'tax', when proposed
     # First those an actor takes a side on in so many words or that are an issue's proper name
     # ('North American Free Trade Agreement', 'Brexit'), rather than common words that fit any
@@ -396,6 +400,48 @@ def _action_proposals(doc: Doc, people: set[str],
             continue
         patterns = {a.key} | a.forms
         out.append((a.count, a.sided, TopicSpec(name, sorted(patterns)), a.acted_on))
+    return out
+
+
+def _purpose_proposals(doc: Doc, people: set[str],
+                       config: ExtractConfig) -> list[tuple[int, bool, TopicSpec, tuple[str, ...]]]:
+    """Issues news names as what someone may or must do ('questioned his eligibility to run for
+    president', 'defended their right to strike', 'the power to detain suspects'): a noun of
+    entitlement (data/topics.toml) says too little alone; with its infinitive it is the issue.
+    Named twice, or once with a side taken on it."""
+    chunks = {c.root.i: c for c in doc.noun_chunks}
+    found: dict[tuple[str, ...], list] = {}
+    for chunk in doc.noun_chunks:
+        noun = chunk.root
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ENTITLEMENTS:
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if verb is None:
+            continue
+        end = verb.i + 1
+        for c in verb.children:
+            if c.dep_ == "prt":
+                end = max(end, c.i + 1)
+            obj = c if c.dep_ == "dobj" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.i == end else None
+            if obj is not None and obj.i in chunks:
+                end = max(end, chunks[obj.i].end)
+        span = doc[noun.i:end]
+        if len(span) > 8 or any(t.like_num or t.ent_type_ in NUMERIC_ENTS for t in span):
+            continue
+        key = tuple(t.lemma_.lower() for t in span if t.text not in HYPHENS)
+        entry = found.setdefault(key, [0, False, Counter(), set()])
+        entry[0] += 1
+        entry[1] = entry[1] or _sided(noun)
+        entry[2][" ".join(span.text.split())] += 1
+        entry[3].add(tuple(t.lower_ for t in span if t.text not in HYPHENS))
+    out = []
+    for key, (count, sided, written, forms) in found.items():
+        name = min(written, key=lambda s: (-written[s], s))
+        if count < 2 and not sided or {name.casefold(), " ".join(key)} & config.blocked_topics:
+            continue
+        out.append((count, sided, TopicSpec(name, sorted({key} | forms)), key[:1]))
     return out
 
 

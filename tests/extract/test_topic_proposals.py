@@ -288,3 +288,12 @@ def test_a_hyphenated_word_split_by_the_parser_is_keyed_whole(nlp):
     doc = nlp("Mr Tom Hale said the e-mails were leaked.")
     chunk = next(c for c in doc.noun_chunks if c.root.lower_ == "mails")
     assert [w for _, w in _content_words(doc, chunk)] == ["e-mail"]     # a generic noun, like 'email'
+
+
+def test_an_entitlement_with_its_infinitive_is_the_issue(extract_text):
+    text = ('Mr Tom Hale questioned the mayor\'s eligibility to stand for parliament.\n\n'
+            'Ms Ann Cole said the desire to win was strong, and Mr Ed Pole rejected the temptation '
+            'to spend the reserves.')
+    got = names(extract_text(text, propose=True))
+    assert "eligibility to stand for parliament" in got, got
+    assert not any(n.startswith(("desire", "temptation")) for n in got), got   # wanting is no entitlement
