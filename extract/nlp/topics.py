@@ -50,6 +50,9 @@ ACTION_STOP_VERBS = frozenset(_DATA["action_stop_verbs"])
 # nouns for a call to act ('the call to open up the books') (data/topics.toml).
 SIDE_ADJECTIVES = frozenset(_DATA["side_adjectives"])
 CALL_NOUNS = frozenset(_DATA["call_nouns"])
+# Nouns of what someone may or must do: with their infinitive they name an issue ('the right
+# to strike', 'eligibility to run for president') (data/topics.toml).
+ENTITLEMENTS = frozenset(_DATA["entitlement_nouns"])
 # Words before a noun that say whose it is ('government plans'), besides parties and nationalities.
 OWNERS = frozenset(_DATA["owners"])
 
@@ -165,7 +168,8 @@ def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]
     words = _content_words(doc, chunk)
     if not words or not all(w.replace("-", "").isalpha() and len(w) > 1 for _, w in words):
         return []  # figures and abbreviations of them ('400m pesos')
-    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ in ("PERSON", "GPE") or w in HONORIFICS for t, w in words):
+    if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ == "GPE" or w in HONORIFICS or _a_person(t, chunk, table)
+           for t, w in words):
         return []  # an amount, a person ('Mr Ingram', though the model missed the name) or a place
     if _names_an_actor(words, table):
         return []
@@ -174,9 +178,22 @@ def _topic_words(doc: Doc, chunk, table: ActorTable) -> list[tuple[object, str]]
     return words
 
 
+def _a_person(token, chunk, table: ActorTable) -> bool:
+    """Whether a word the model tagged as a name of a person is one: the head of the phrase, or
+    a person the actors found. A 'person' written only before a common noun, whom the actors
+    dropped ('the Brexit vote', 'the Brexit shock'), names what the phrase is about."""
+    if token.ent_type_ != "PERSON":
+        return False
+    return token.i == chunk.root.i or token.i in table.by_token or token.dep_ != "compound"
+
+
 def _content_words(doc: Doc, chunk) -> list[tuple[object, str]]:
-    """A noun chunk's words after its owner, without the qualifiers that lead it."""
-    words = _hyphen_joined(doc[_after_possessive(chunk):chunk.end])
+    """A noun chunk's words after its owner, without the qualifiers that lead it. A hyphenated
+    word the parser split from the chunk ('e-' before the chunk 'mails') is taken whole."""
+    start = _after_possessive(chunk)
+    if start == chunk.start and start < chunk.end:
+        start = _group_start(doc, doc[start])
+    words = _hyphen_joined(doc[start:chunk.end])
     while words and _qualifier(*words[0]):
         words = words[1:]
     return words
@@ -222,6 +239,8 @@ class _Candidate:
     forms: set = field(default_factory=set)    # longer forms it was named from ('council tax rises')
     upper_mid: bool = False                    # written capitalised somewhere mid-sentence
     sided: bool = False                        # an actor takes a side on it in so many words
+    joins: set = field(default_factory=set)    # phrases it leads, that join it ('Brexit vote')
+    tags: tuple = ()                           # parts of speech of its words, where first named
 
 
 def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[TopicSpec]:
@@ -230,6 +249,8 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
     lemma form stays among the patterns for matching. ``keep_spoken`` then keeps those that
     statements talk about."""
     cands: dict[tuple[str, ...], _Candidate] = {}
+    led: dict[tuple[str, ...], set] = defaultdict(set)      # proper-name lead -> phrases it leads
+    led_as: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for chunk in doc.noun_chunks:
         words = _topic_words(doc, chunk, table)
         if not words:
@@ -242,6 +263,7 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
         key = tuple(w for _, w in named)
         c = cands.setdefault(key, _Candidate(key))
         c.count += 1
+        c.tags = c.tags or tuple(t.pos_ for t, _ in named)
         c.sided = c.sided or _sided(chunk.root)
         first = words[0][0]
         c.surfaces[_written(doc, first, named[-1][0])] += 1
@@ -253,20 +275,64 @@ def propose_topics(doc: Doc, table: ActorTable, config: ExtractConfig) -> list[T
                 c.upper_mid = True
             else:
                 c.lower_mid = True
+        n = _proper_lead(named, table)
+        if n:
+            led[key[:n]].add(key)
+            led_as[key[:n]][_written(doc, named[0][0], named[n - 1][0])] += 1
     people = _people_words(doc)
+    _proper_names_leading(cands, led, led_as, people)
     nouns = _noun_proposals(cands, people, config)
-    named = {k for _, spec in nouns for k in spec.patterns}
-    actions = [(n, spec) for n, spec, acted_on in _action_proposals(doc, people, config)
+    named = {k for *_, spec in nouns for k in spec.patterns}
+    actions = [(n, False, sided, spec) for n, sided, spec, acted_on
+               in _action_proposals(doc, people, config) + _purpose_proposals(doc, people, config)
                if acted_on not in named]  # 'scrapping the tax' is a side on 'tax', when proposed
-    # Most mentioned first; on a tie a noun phrase before an action on something.
-    ranked = sorted([(n, 0, spec) for n, spec in nouns] + [(n, 1, spec) for n, spec in actions],
-                    key=lambda x: (-x[0], x[1]))
-    return [spec for _, _, spec in ranked]
+    # First those an actor takes a side on in so many words or that are an issue's proper name
+    # ('North American Free Trade Agreement', 'Brexit'), rather than common words that fit any
+    # story ('world economy'); then the most mentioned; on a tie a noun phrase before an action.
+    ranked = sorted([(n, proper or sided, 0, spec) for n, proper, sided, spec in nouns]
+                    + [(n, proper or sided, 1, spec) for n, proper, sided, spec in actions],
+                    key=lambda x: (not x[1], -x[0], x[2]))
+    return [x[-1] for x in ranked]
+
+
+PROPER_LEAD_ENTS = {"", "PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _proper_lead(words: list[tuple[object, str]], table: ActorTable) -> int:
+    """How many words of a phrase are a proper name that leads it and qualifies common nouns
+    ('the Brexit vote' -> 1), when that name is no actor, place, nationality or organisation;
+    else 0."""
+    n = 0
+    while n < len(words) and words[n][0].pos_ == "PROPN" and _capitalised(words[n][0]):
+        t = words[n][0]
+        if t.i in table.by_token or t.ent_type_ not in PROPER_LEAD_ENTS:
+            return 0
+        n += 1
+    if n == len(words) or any(t.pos_ != "NOUN" for t, _ in words[n:]):
+        return 0
+    return n
+
+
+def _proper_names_leading(cands: dict[tuple[str, ...], _Candidate], led: dict, led_as: dict,
+                          people: set[str]) -> None:
+    """News names an issue with a proper name of its own by the things it qualifies ('the Brexit
+    vote', 'the Brexit shock'): a name that leads two different phrases about something (not
+    'Smith aides') is proposed, and the phrases join it."""
+    for lead, keys in led.items():
+        about = {k for k in keys if k[-1] not in people and k[-1] not in _title_heads()
+                 and k[-1] not in _source_nouns()}
+        if len(about) < 2:
+            continue
+        c = cands.setdefault(lead, _Candidate(lead))
+        c.surfaces.update(led_as[lead])
+        c.upper_mid = True
+        c.joins |= about
 
 
 def _noun_proposals(cands: dict[tuple[str, ...], _Candidate], people: set[str],
-                    config: ExtractConfig) -> list[tuple[int, TopicSpec]]:
-    """The recurring noun phrases worth proposing, with how often each is named."""
+                    config: ExtractConfig) -> list[tuple[int, bool, bool, TopicSpec]]:
+    """The recurring noun phrases worth proposing, with how often each is named, whether it is a
+    proper name and whether a side is taken on it by name."""
     roots = _merge_variants(cands)
     out = []
     ranked = sorted(roots.items(), key=lambda kv: -sum(cands[k].count for k in kv[1]))
@@ -284,7 +350,9 @@ def _noun_proposals(cands: dict[tuple[str, ...], _Candidate], people: set[str],
         lemma_name = " ".join(root)
         if {name.casefold(), lemma_name} & config.blocked_topics:
             continue
-        out.append((sum(cands[k].count for k in members), _spec(name, root, members, cands)))
+        proper = cands[root].upper_mid and not cands[root].lower_mid
+        out.append((sum(cands[k].count for k in members), proper, any(cands[k].sided for k in members),
+                     _spec(name, root, members, cands)))
     return out
 
 
@@ -296,16 +364,17 @@ class _Action:
     count: int = 0
     surfaces: Counter = field(default_factory=Counter)   # as written, verb to object
     gerunds: Counter = field(default_factory=Counter)    # the written forms with an -ing verb
+    forms: set = field(default_factory=set)    # the written forms as words ('government', "'s")
     sided: bool = False                        # an actor takes a side on it in so many words
 
 
 def _action_proposals(doc: Doc, people: set[str],
-                      config: ExtractConfig) -> list[tuple[int, TopicSpec, tuple[str, ...]]]:
+                      config: ExtractConfig) -> list[tuple[int, bool, TopicSpec, tuple[str, ...]]]:
     """Issues news names as an action on something ('a bill designed to hamstring the CFPB',
     'willing to resume the coffee negotiations'): a gerund or a verb in the base form with its
     object, named at least twice or once with a side taken on it. Forms that are the same words ('hamstring
     the CFPB' as an -ing form and as an infinitive) are one action. Each comes with how often it
-    is named and the words of what it acts on."""
+    is named, whether a side is taken on it and the words of what it acts on."""
     actions: dict[tuple[str, ...], _Action] = {}
     key_of_written: dict[str, tuple[str, ...]] = {}
     chunks = {c.root.i: c for c in doc.noun_chunks}
@@ -313,11 +382,12 @@ def _action_proposals(doc: Doc, people: set[str],
         found = _action(doc, verb, chunks)
         if found is None:
             continue
-        key, acted_on, written = found
+        key, acted_on, written, form = found
         key = key_of_written.setdefault(written.lower(), key)
         a = actions.setdefault(key, _Action(key, acted_on))
         a.count += 1
         a.surfaces[written] += 1
+        a.forms.add(form)
         if verb.tag_ == "VBG":
             a.gerunds[written] += 1
         a.sided = a.sided or _sided(verb)
@@ -325,16 +395,59 @@ def _action_proposals(doc: Doc, people: set[str],
     for a in actions.values():
         name = _action_name(a)
         once = a.count < 2
-        if once and not (a.sided and _specific(a.acted_on, people)) \
+        if once and not (a.sided and _specific(a.acted_on, people, acted_on=True)) \
                 or {name.casefold(), " ".join(a.key)} & config.blocked_topics:
             continue
-        patterns = {a.key} | {tuple(w for w in s.lower().split() if w not in HYPHENS) for s in a.surfaces}
-        out.append((a.count, TopicSpec(name, sorted(patterns)), a.acted_on))
+        patterns = {a.key} | a.forms
+        out.append((a.count, a.sided, TopicSpec(name, sorted(patterns)), a.acted_on))
     return out
 
 
-def _action(doc: Doc, verb, chunks: dict) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    """(key, object words, written form) when ``verb`` names an action on its object, else None.
+def _purpose_proposals(doc: Doc, people: set[str],
+                       config: ExtractConfig) -> list[tuple[int, bool, TopicSpec, tuple[str, ...]]]:
+    """Issues news names as what someone may or must do ('questioned his eligibility to run for
+    president', 'defended their right to strike', 'the power to detain suspects'): a noun of
+    entitlement (data/topics.toml) says too little alone; with its infinitive it is the issue.
+    Named twice, or once with a side taken on it."""
+    chunks = {c.root.i: c for c in doc.noun_chunks}
+    found: dict[tuple[str, ...], list] = {}
+    for chunk in doc.noun_chunks:
+        noun = chunk.root
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ENTITLEMENTS:
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if verb is None:
+            continue
+        end = verb.i + 1
+        for c in verb.children:
+            if c.dep_ == "prt":
+                end = max(end, c.i + 1)
+            obj = c if c.dep_ == "dobj" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.i == end else None
+            if obj is not None and obj.i in chunks:
+                end = max(end, chunks[obj.i].end)
+        span = doc[noun.i:end]
+        if len(span) > 8 or any(t.like_num or t.ent_type_ in NUMERIC_ENTS for t in span):
+            continue
+        key = tuple(t.lemma_.lower() for t in span if t.text not in HYPHENS)
+        entry = found.setdefault(key, [0, False, Counter(), set()])
+        entry[0] += 1
+        entry[1] = entry[1] or _sided(noun)
+        entry[2][" ".join(span.text.split())] += 1
+        entry[3].add(tuple(t.lower_ for t in span if t.text not in HYPHENS))
+    out = []
+    for key, (count, sided, written, forms) in found.items():
+        name = min(written, key=lambda s: (-written[s], s))
+        if count < 2 and not sided or {name.casefold(), " ".join(key)} & config.blocked_topics:
+            continue
+        out.append((count, sided, TopicSpec(name, sorted({key} | forms)), key[:1]))
+    return out
+
+
+def _action(doc: Doc, verb, chunks: dict) -> tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]] | None:
+    """(key, object words, written form, its words as matched) when ``verb`` names an action on
+    its object, else None.
     Only a gerund or a base form names an action under discussion; a finite verb narrates
     ('Congress passed the bill'), a progressive too ('is breaking up the bank')."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VB") or verb.lemma_.lower() in _never_actions():
@@ -345,26 +458,28 @@ def _action(doc: Doc, verb, chunks: dict) -> tuple[tuple[str, ...], tuple[str, .
     chunk = chunks.get(obj.i) if obj is not None else None
     if chunk is None or chunk.end - verb.i > 7:
         return None
-    words = _object_words(doc, chunk)
+    particles = tuple(c.lower_ for c in verb.children if c.dep_ == "prt" and c.i < chunk.start)
+    words = _object_words(doc, chunk, phrasal=bool(particles))
     if not words:
         return None
-    particles = tuple(c.lower_ for c in verb.children if c.dep_ == "prt" and c.i < chunk.start)
     key = (verb.lemma_.lower(), *particles, *words)
-    return key, words, " ".join(doc[verb.i:chunk.end].text.split())
+    span = doc[verb.i:chunk.end]
+    return key, words, " ".join(span.text.split()), tuple(t.lower_ for t in span if t.text not in HYPHENS)
 
 
 REFERRING_DETERMINERS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 
 
-def _object_words(doc: Doc, chunk) -> tuple[str, ...]:
+def _object_words(doc: Doc, chunk, phrasal: bool = False) -> tuple[str, ...]:
     """The words of what an action acts on, qualifiers left out ('the Scottish regiments');
     an organisation may be it ('the CFPB'). Not a person, a pronoun or an amount; not a generic
-    noun alone ('tackle the problems', 'cut the number'); not a thing named before ('reassess its
+    noun alone ('tackle the problems', 'cut the number'), unless a phrasal verb says what is done
+    to it ('break up the banks', 'sell off the firm'); not a thing named before ('reassess its
     position', 'reduce that share')."""
     if any(t.lower_ in REFERRING_DETERMINERS or t.like_num for t in chunk):
         return ()
     words = _content_words(doc, chunk)
-    if not words or len(words) == 1 and words[0][1] in GENERIC:
+    if not words or len(words) == 1 and words[0][1] in GENERIC and not phrasal:
         return ()
     if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ == "PERSON" for t, _ in words):
         return ()
@@ -391,13 +506,15 @@ def _sided(token) -> bool:
     return False
 
 
-def _specific(words: tuple[str, ...], people: set[str]) -> bool:
+def _specific(words: tuple[str, ...], people: set[str], acted_on: bool = False) -> bool:
     """Whether a phrase names a particular thing even when named once ('congestion charging',
     'coffee negotiations', 'the Dome'), not which people ('opposition candidates') or whose
     plans ('Tory plans', 'government reforms'): its last word is no group or title, and a word
-    before it that is not an owner says which one ('student loans', 'trade deal')."""
+    before it that is not an owner says which one ('student loans', 'trade deal'). What an action
+    acts on may be a noun that heads sources elsewhere ('open up the books', 'publish the
+    report'): acted on, it is no speaker."""
     *modifiers, head = words
-    if head in people or head in _title_heads() or head in _source_nouns() and head not in GENERIC:
+    if head in people or head in _title_heads() or not acted_on and head in _source_nouns() and head not in GENERIC:
         return False
     if not modifiers:
         return head not in GENERIC
@@ -484,8 +601,13 @@ def _source_nouns() -> frozenset[str]:
 
 def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],
                 spans: list[tuple[int, int]], limit: int) -> list[TopicSpec]:
-    """The proposals worth keeping: those statements talk about. A single word must come up in
-    at least two statements ('tariffs'); a phrase of several words may stand alone."""
+    """The proposals worth keeping: those statements talk about, at most ``limit``. A single word
+    must come up in at least two statements ('tariffs'); a phrase of several words may stand
+    alone. The most talked about come first (on a tie, in the order proposed), but a proposal
+    only named in statements already about a kept one ('attacked red tape and debt', after
+    'debt') gives way to one that brings statements of its own, unless it is a proper name: the
+    particular treaty beside the general words ('free-trade deals such as the North American
+    Free Trade Agreement')."""
     said_in: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
         for n, (lo, hi) in enumerate(spans):
@@ -496,7 +618,15 @@ def keep_spoken(proposed: list[TopicSpec], mentions: list[TopicMention],
         need = 2 if len(spec.name.split()) == 1 else 1
         if len(said_in.get(spec.name, ())) >= need:
             out.append(spec)
-    return out[:limit]
+    out.sort(key=lambda spec: -len(said_in[spec.name]))
+    first, then, covered = [], [], set()
+    for spec in out:
+        if said_in[spec.name] - covered or all(w[:1].isupper() for w in spec.name.split()):
+            first.append(spec)
+            covered |= said_in[spec.name]
+        else:
+            then.append(spec)
+    return (first + then)[:limit]
 
 
 def _without_change(words: list[tuple[object, str]]) -> list[tuple[object, str]]:
@@ -540,7 +670,11 @@ def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str,
     only, before or after ('peace treaty talks', 'climate finance goal'); a shorter phrase that
     is too generic to be a topic takes no variants ('trade' does not absorb 'trade talks')."""
     root_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+    joined = {k: key for key, c in cands.items() for k in c.joins}
     for key in sorted(cands, key=len):
+        if key in joined:
+            root_of[key] = joined[key]
+            continue
         root_of[key] = key
         for other in sorted((k for k in root_of if len(k) < len(key)), key=len):
             if len(other) == 1 and other[0] in GENERIC:
@@ -552,6 +686,7 @@ def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str,
                     break
             if root_of[key] != key:
                 break
+    _proposal_nouns_vary(cands, root_of)
     for key in cands:
         # 'hunting' and 'hunts' are one issue when the article uses both; 'taxis' is not 'taxes'
         # (different lemmas, no -ing form).
@@ -563,6 +698,26 @@ def _merge_variants(cands: dict[tuple[str, ...], _Candidate]) -> dict[tuple[str,
     for key, root in root_of.items():
         groups[root].append(key)
     return groups
+
+
+def _proposal_nouns_vary(cands: dict[tuple[str, ...], _Candidate],
+                         root_of: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+    """News names one proposal with several nouns for it ('the farm price package', 'the farm
+    price proposals'; 'the tax plan', 'the tax scheme'): phrases that differ only in such a last
+    word are one issue, under the most named of them, when the words before it say which
+    (not 'government plans', 'Tory proposals')."""
+    by_stem: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(cands):
+        # the words before are nouns ('farm price'), not a participle ('existing laws')
+        if len(key) > 1 and key[-1] in PROPOSAL_HEADS and root_of[key] == key \
+                and cands[key].tags[-2:-1] in (("NOUN",), ("PROPN",)):
+            by_stem[key[:-1]].append(key)
+    for stem, keys in by_stem.items():
+        if len(keys) < 2 or all(w in _owner_words() or w in GENERIC for w in stem):
+            continue
+        root = max(keys, key=lambda k: cands[k].count)
+        for k in keys:
+            root_of[k] = root
 
 
 def _bare_heads_refer_back(cands: dict[tuple[str, ...], _Candidate],

@@ -209,3 +209,91 @@ def test_an_honorific_names_a_person_not_a_topic(extract_text):
     text = ('Ms Ann Cole said she had rejected Mr Swire outright.\n\n'   # the model misses the name
             'Mr Tom Hale said Mr Swire was wrong.')
     assert not any("Swire" in n for n in names(extract_text(text, propose=True)))
+
+
+def test_a_proper_name_leading_two_phrases_is_the_issue(extract_text):
+    text = ('Mr Tom Hale said the Calexit vote had hurt investment in France.\n\n'
+            'Ms Ann Cole said the Calexit shock would fade, and that the Smith aides and the Smith '
+            'advisers had left.')
+    ex = extract_text(text, propose=True)
+    assert "Calexit" in names(ex), names(ex)
+    rec = next(t for t in ex.proposed_topics if t.name == "Calexit")
+    assert {"calexit vote", "calexit shock"} <= set(rec.aliases)
+    assert not any("Smith" in n for n in names(ex))     # who, not what about
+
+
+def test_an_action_may_act_on_a_noun_that_heads_sources(extract_text):
+    text = ('Mr Tom Hale rejected the Green Party\'s call to open up the council\'s books to auditors.\n\n'
+            'Ms Ann Cole said the weather was mild, and Mr Tom Hale said the weather was mild.')
+    ex = extract_text(text, propose=True)
+    assert "open up the council's books" in names(ex), names(ex)
+    linked = {s.topic for st in ex.statements for s in st.stances}
+    assert "open up the council's books" in linked         # matched as the words are tokenised
+
+
+def test_a_phrasal_verb_acts_on_a_generic_noun(extract_text):
+    text = ('Ms Ann Cole said the people who want to break up the big banks were right.\n\n'
+            'Mr Tom Hale said breaking up big banks would hurt savers.\n\n'
+            'Mr Ed Pole said ministers should tackle the problems.\n\n'
+            'Ms Jo Reed said ministers must tackle the problems.')
+    got = names(extract_text(text, propose=True))
+    assert "breaking up big banks" in got, got
+    assert not any("problems" in n for n in got), got       # no particle: still no action topic
+
+
+def test_one_proposal_named_with_two_proposal_nouns_is_one_issue(extract_text):
+    text = ('Mr Tom Hale said the fishing quota package was unfair.\n\n'
+            'Ms Ann Cole said the fishing quota proposals would pass, and that the existing laws '
+            'and the existing powers were enough.')
+    ex = extract_text(text, propose=True)
+    got = names(ex)
+    rec = next((t for t in ex.proposed_topics if t.name.startswith("fishing quota")), None)
+    assert rec is not None, got
+    assert {rec.name, *rec.aliases} >= {"fishing quota package", "fishing quota proposals"}
+    assert not any(n.startswith("existing") for n in got), got   # a participle says not which
+
+
+def _mention(topic, start):
+    from extract.nlp.topics import TopicMention
+    return TopicMention(topic, start, start + 1)
+
+
+def test_kept_proposals_are_the_most_talked_about_and_bring_statements_of_their_own():
+    from extract.nlp.config import TopicSpec
+    from extract.nlp.topics import keep_spoken
+
+    proposed = [TopicSpec(n, [(n,)]) for n in ("red tape", "sunset clause", "debt rules", "Kyoto Protocol", "audit")]
+    spans = [(0, 10), (10, 20), (20, 30), (30, 40)]
+    mentions = [_mention("red tape", 1), _mention("debt rules", 2),        # one statement ...
+                _mention("debt rules", 12), _mention("debt rules", 22),
+                _mention("sunset clause", 32), _mention("Kyoto Protocol", 3),
+                _mention("audit", 4), _mention("audit", 14)]
+    kept = [s.name for s in keep_spoken(proposed, mentions, spans, 3)]
+    # most statements first; 'red tape' only comes up beside 'debt rules' and gives way; a
+    # proper name does not ('free-trade deals such as the Kyoto Protocol')
+    assert kept == ["debt rules", "sunset clause", "Kyoto Protocol"], kept
+
+
+def test_a_proposal_noun_alone_is_no_topic(extract_text):
+    text = ('Mr Tom Hale said the ban would hurt rural jobs, and that the legislation was rushed.\n\n'
+            'Ms Ann Cole said the ban was overdue, and that the legislation was fair.\n\n'
+            'Mr Ed Pole said the reforms would fail, and Ms Jo Reed said the reforms were late.')
+    got = names(extract_text(text, propose=True))
+    assert not {"ban", "legislation", "reforms"} & set(got), got
+
+
+def test_a_hyphenated_word_split_by_the_parser_is_keyed_whole(nlp):
+    from extract.nlp.topics import _content_words
+
+    doc = nlp("Mr Tom Hale said the e-mails were leaked.")
+    chunk = next(c for c in doc.noun_chunks if c.root.lower_ == "mails")
+    assert [w for _, w in _content_words(doc, chunk)] == ["e-mail"]     # a generic noun, like 'email'
+
+
+def test_an_entitlement_with_its_infinitive_is_the_issue(extract_text):
+    text = ('Mr Tom Hale questioned the mayor\'s eligibility to stand for parliament.\n\n'
+            'Ms Ann Cole said the desire to win was strong, and Mr Ed Pole rejected the temptation '
+            'to spend the reserves.')
+    got = names(extract_text(text, propose=True))
+    assert "eligibility to stand for parliament" in got, got
+    assert not any(n.startswith(("desire", "temptation")) for n in got), got   # wanting is no entitlement
