@@ -2,9 +2,10 @@
 
 'A statement by an official or spokesman counts for the person and for the government or
 country they speak for': John Kirby -> State Department -> United States. Groups (anonymous
-officials, critics) are not holders themselves, only their affiliation is. Media are not stance
-holders: a statement voiced by a media actor counts for no one, and the chain stops before a
-media actor (a reporter's words do not become their outlet's or their country's).
+officials, critics) are not holders themselves, only their affiliation is; commentators (an
+analyst at a bank) hold nothing. Media are not stance holders: a statement voiced by a media
+actor counts for no one, and the chain stops before a media actor (a reporter's words do not
+become their outlet's or their country's).
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from ..records import GOVERNMENT_ROLE, PARTY_ROLE
 # 'shadow chancellor'); a party's other members ('Senator', 'nominee') speak for themselves.
 PARTY_VOICES = {"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
                 "spokeswomen", "spokespeople", "chairman", "chairwoman", "chair", "shadow", "whip"}
+
+
+# Roles of people news quotes on markets and the like ('Darrell Whitten, an analyst at Bache
+# Securities'): they comment, they hold no side, and neither does their firm through them.
+COMMENTATOR_ROLES = {"analyst", "strategist", "trader", "dealer", "broker"}
 
 
 class Holders:
@@ -43,12 +49,22 @@ class Holders:
         words = f"{self.roles.get(member) or ''} {name if type_ == 'group' else ''}"
         return bool(PARTY_VOICES & set(words.lower().replace(",", " ").split()))
 
+    def _commentator(self, member: int) -> bool:
+        actor = self.actors.get(member)
+        if actor is None or actor[1] != "person":
+            return False
+        words = set((self.roles.get(member) or "").lower().replace(",", " ").split())
+        return bool(words & COMMENTATOR_ROLES)
+
     def of(self, speaker_id: int) -> tuple[int, ...]:
         """The actors a statement by ``speaker_id`` counts for, speaker first."""
         cached = self._cache.get(speaker_id)
         if cached is not None:
             return cached
         chain: list[int] = []
+        if self._commentator(speaker_id):
+            self._cache[speaker_id] = ()
+            return ()
         current: int | None = speaker_id
         previous: int | None = None
         while current is not None and current not in chain and current in self.actors:

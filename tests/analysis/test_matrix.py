@@ -206,3 +206,16 @@ def test_a_company_does_not_speak_for_its_owner_its_chief_does_for_it(store):
     assert ("Norra Water", "tariff") in cells and ("Norra Holdings", "tariff") not in cells
     assert cells[("Norra Water", "levy")]["stance"] == "oppose"
     assert ("Norra Holdings", "levy") not in cells
+
+
+def test_an_analyst_quoted_on_a_firm_holds_no_side_nor_does_the_firm_through_him(store):
+    from extract.records import ActorRec
+
+    save_said(store, [ActorRec("firm", "Hale Securities", "organization"),
+                      ActorRec("an", "Ira Cole", "person", role="analyst", affiliation="firm"),
+                      ActorRec("boss", "Eva Lind", "person", role="chief executive", affiliation="firm")],
+              [("an", "The merger will go ahead.", "merger", "support"),
+               ("boss", "The levy must go.", "levy", "oppose")])
+    cells = by_key(stance_cells(store))
+    assert ("Ira Cole", "merger") not in cells and ("Hale Securities", "merger") not in cells
+    assert cells[("Hale Securities", "levy")]["stance"] == "oppose"  # its chief still speaks for it
