@@ -10,6 +10,6 @@ from __future__ import annotations
 from .config import ExtractConfig, TopicSpec
 
 # Bump when a rule change should make 'parley extract' redo every article.
-EXTRACTOR_VERSION = "1.24"
+EXTRACTOR_VERSION = "1.25"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractConfig", "TopicSpec"]

@@ -199,7 +199,7 @@ class SpeakerResolver:
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":
-            key = owner or self._recent(subject.i, ("organization",))
+            key = owner or self._recent_organization(subject.i)
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in self.lex.anonymous or subject.lemma_.lower() in self.lex.anonymous:
@@ -334,6 +334,20 @@ class SpeakerResolver:
     def group_head(self, key: str) -> str | None:
         """The lemma of the head noun of a group this resolver named ('diplomat')."""
         return self._group_heads.get(key)
+
+    def _recent_organization(self, before: int) -> str | None:
+        """'Aguas Argentinas, controlled by France's Suez, ... The firm wants ...': the last
+        organisation named, unless it is only there as the owner of one named just before it."""
+        key = self._recent(before, ("organization",))
+        if key is None:
+            return None
+        owned = [m for m in self.table.mentions if m.start < before and self.table.actors[m.key].affiliation == key
+                 and self.table.actors[m.key].type == "organization"]
+        last_own = max((m.start for m in self.table.mentions if m.key == key and m.start < before), default=-1)
+        # 'X, a subsidiary of Y,': the owner's name follows the company's within a few words.
+        if owned and max(m.start for m in owned) >= last_own - 12:
+            return max(owned, key=lambda m: m.start).key
+        return key
 
     def _recent(self, before: int, types: tuple[str, ...], speakers_only: bool = False) -> str | None:
         """Most recent speaker of a compatible type, else the most recent such mention."""

@@ -100,3 +100,12 @@ def test_an_entity_cut_inside_a_parenthesis_keeps_the_name_before_it(nlp):
     opening = next(t.i for t in doc if t.text == "(")
     start, end = _clean_bounds(doc[opening - 1:opening + 4])
     assert doc[start:end].text == "FNPA"
+
+
+def test_the_firm_is_the_company_named_not_its_owner_named_beside_it(extract_text):
+    # The owner is the last organisation named, but only as the company's owner.
+    text = ("Magma Copper Co, a subsidiary of Newmont Mining Corp, is in talks with the unions. "
+            "The company said it wanted a tariff rise of 60% to fund repairs.")
+    ex = extract_text(text, {"tariff rise": []})
+    names = {a.key: a.name for a in ex.actors}
+    assert [names[s.speaker] for s in ex.statements if "tariff" in s.content] == ["Magma Copper Co"]
