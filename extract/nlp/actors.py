@@ -592,11 +592,12 @@ class ActorFinder(PersonAffiliations):
                 # or not) names that country's politics as much as its name would.
                 found = title_at(self.doc, tok.i, self.lex) if tok.lower_ in self.lex.title_words else None
                 place = self.lex.country_titles.get(found[0]) if found else None
+                if not place:
+                    continue
                 prev = self.doc[tok.i - 2 if tok.i > 1 and self.doc[tok.i - 1].lower_ in ("'s", "\u2019s") else tok.i - 1]
-                if place and tok.i > 0 and self.lex.country_of(prev.text):
+                if tok.i > 0 and self.lex.country_of(prev.text):
                     continue  # 'U.S. Commerce Secretary': the country is named, and counted
-                if place:
-                    counts[place] = counts.get(place, 0) + 1
+                counts[place] = counts.get(place, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             # A clear leader only: named at least twice and more often than the runner-up.
             ok = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])

@@ -20,11 +20,12 @@ from .statements import Found
 PARTNER_VERBS = {"back", "support", "join", "accompany", "endorse", "second"}
 
 
-def with_co_actors(found: list[Found], table: ActorTable, resolver: SpeakerResolver,
-                   kinds: tuple[str, ...] = ("action",)) -> list[Found]:
+def with_co_actors(found: list[Found], table: ActorTable, resolver: SpeakerResolver) -> list[Found]:
+    """``found`` and a partner's copy of each act. Acts only: copies of reported speech for
+    co-speakers ('Sens. A, B and C all suggested') cost stance_dev 0.005 F1."""
     out = list(found)
     for f in found:
-        if f.kind not in kinds or f.subject is None or f.speaker is None:
+        if f.kind != "action" or f.subject is None or f.speaker is None:
             continue
         seen = {f.speaker.key}
         for tok in _partners(f.subject):

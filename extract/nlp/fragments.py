@@ -56,7 +56,7 @@ def _names_a_work(doc: Doc, span, naming: bool) -> bool:
     if any(t.lemma_.lower() in WORK_NOUNS for t in before[-2:]) or \
             any(t.lemma_.lower() in WORK_VERBS for t in before[-2:]):
         return True
-    if after and after[0].pos_ == "NOUN" and after[0].lemma_.lower() in WORK_NOUNS | {"program", "radio"}:
+    if after and after[0].pos_ == "NOUN" and after[0].lemma_.lower() in WORK_NOUNS | {"radio"}:
         return True
     # A title writes every word in capitals ('Make Your Kid a Millionaire'), a phrase does not;
     # a nickname does too, after a naming verb ('dubbed him "Sir Wastealot"').
