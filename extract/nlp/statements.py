@@ -211,7 +211,10 @@ class StatementFinder:
             intention = comp is not None
         if comp is None and not says_clause:
             return None
-        if comp is not None and comp.pos_ not in ("VERB", "AUX"):
+        if comp is not None and comp.pos_ not in ("VERB", "AUX") and not (
+                comp.pos_ == "NOUN" and comp.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in comp.children)):
+            # a noun with a subject of its own is a verb the tagger missed ('said the spate of
+            # shootings demands that ...')
             comp = None
         if comp is not None:
             lo, hi = comp.left_edge.i, comp.right_edge.i + 1

@@ -204,3 +204,11 @@ def test_the_subject_of_a_passive_cue_is_the_listener(extract_text):
     ex = extract_text("Senator Bill Hanes was quoted as saying the budget would be cut.")
     st = by_content(ex, "the budget would be cut")
     assert st is not None and speaker_name(ex, st) == "Bill Hanes"
+
+
+def test_a_clause_whose_verb_the_tagger_took_for_a_noun(extract_text):
+    # 'demands' is tagged a noun here, yet it has a subject of its own: the clause is reported
+    ex = extract_text("Governor Ann Lowell said the wave of strikes and protests demands that all "
+                      "parties engage in more talks.")
+    st = by_content(ex, "demands that all parties engage in more talks")
+    assert st is not None and speaker_name(ex, st) == "Ann Lowell"
