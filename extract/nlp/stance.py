@@ -352,17 +352,44 @@ class StanceRules:
         node = self.doc[m.start:m.end].root
         for _ in range(6):
             if node == act or node.head == node:
-                return None
+                break
             child, node = node, node.head
             if node == act:
-                return None
+                break
             if child.dep_ == "conj" or m.start <= node.i < m.end:
                 continue  # 'end the debt and double aid': 'end' does not reach 'aid'
             if child.dep_ in ("nsubj", "csubj") and node.tag_ != "VBN":
                 continue  # 'a treaty to end the war': the topic does the ending
-            if node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reduce_verbs \
+            if node.pos_ == "VERB" and (node.lemma_.lower() in self.lex.reduce_verbs
+                                        or node.lemma_.lower() in self.lex.oppose_verbs) \
                     and not any(c.dep_ == "neg" for c in node.children):
+                # Sides compose along the path: 'backed Brazil in resisting pressures for
+                # quotas' opposes the quotas, 'welcomed the decision to reject the plan'
+                # opposes the plan.
                 return node.text
+        return self._gerund_between(m, act)
+
+    def _gerund_between(self, m: TopicMention, act) -> str | None:
+        """'backed Brazil in resisting pressures for quotas based on objective criteria': a
+        gerund that acts against what follows it, between the act and the topic, with no
+        clause break between (the parser often hangs such a gerund on the wrong noun, so the
+        dependency path misses it)."""
+        doc = self.doc
+        if not act.i < m.start:
+            return None
+        for i in range(m.start - 1, act.i, -1):
+            t = doc[i]
+            if t.is_punct or t.lower_ in ("and", "but", "or", "which", "that", "who", "while"):
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBG":
+                lemma = t.lemma_.lower()
+                if (lemma in self.lex.oppose_verbs or lemma in self.lex.reduce_verbs) \
+                        and not any(c.dep_ == "neg" for c in t.children) \
+                        and not (i > 0 and doc[i - 1].lower_ in NEGATIONS):
+                    return t.text
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+                return None
         return None
 
     def _attached_condition(self, m: TopicMention, markers, lo: int, hi: int) -> str | None:

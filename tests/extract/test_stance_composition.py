@@ -1,0 +1,18 @@
+"""Stance rules for how news composes a side (issue 9, real news), each on invented sentences."""
+
+from __future__ import annotations
+
+from tests.extract.test_real_news_rules import stance_on
+
+
+def test_backing_someone_in_resisting_something_opposes_it(extract_text):
+    # The act's side composes with a gerund that acts against the topic, even where the
+    # parser hangs the gerund on a neighbouring noun.
+    topics = {"catch limits": ["catch limits based on scientific advice"]}
+    text = ('Norway and Iceland both backed Denmark at the Oslo talks in resisting pressures for '
+            'catch limits based on scientific advice.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "catch limits", "backed Denmark") == "oppose"
+    text = 'Norway backed Denmark at the Oslo talks in pressing for catch limits based on scientific advice.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "catch limits", "backed Denmark") == "support"
