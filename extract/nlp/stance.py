@@ -427,6 +427,19 @@ class StanceRules:
                 if text == "if" and self._idle_if(s):
                     continue
                 found.append((s, e, text, kind))
+        # 'we would only do that when we were convinced', 'will only back it if ...': 'only'
+        # on the verb that an 'if' or 'when' clause hangs on makes the clause a condition
+        # (the phrase list only sees 'only if' written together).
+        for i in range(lo, hi):
+            t = self.doc[i]
+            if t.lower_ not in ("if", "when") or t.dep_ not in ("mark", "advmod") or t.head.dep_ != "advcl":
+                continue
+            verb = t.head.head
+            only = next((c for c in verb.children if c.lower_ == "only" and c.dep_ == "advmod"
+                         and c.i < i and not (c.i > 0 and self.words[c.i - 1] == "not")), None)
+            if only is not None and not any(s == i and text.startswith("only") for s, _e, text, _k in found):
+                found = [x for x in found if x[0] != i]  # the bare 'if' becomes 'only ... if'
+                found.append((i, i + 1, f"only {t.lower_}", "condition_after"))
         return found
 
     def _idle_if(self, i: int) -> bool:

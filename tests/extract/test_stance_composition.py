@@ -16,3 +16,13 @@ def test_backing_someone_in_resisting_something_opposes_it(extract_text):
     text = 'Norway backed Denmark at the Oslo talks in pressing for catch limits based on scientific advice.'
     ex = extract_text(text, topics)
     assert stance_on(ex, "catch limits", "backed Denmark") == "support"
+
+
+def test_only_on_the_verb_of_an_if_or_when_clause_makes_a_condition(extract_text):
+    topics = {"closing the depot": ["close the depot"]}
+    text = 'Mayor Ann Hale said the council would only close the depot when the new one was ready.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "closing the depot", "close the depot") == "conditional"
+    text = 'Mayor Ann Hale said: "We will only close the depot if the new one is ready."'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "closing the depot", "close the depot") == "conditional"
