@@ -46,6 +46,10 @@ CUE_SIDE = {
     **dict.fromkeys(("welcome", "praise", "back", "support", "endorse", "applaud", "hail",
                      "urge", "defend"), "support"),
 }
+# Speech verbs that doubt what they report: 'questioned why there was such a rush to
+# introduce the bill' opposes it, 'questioned whether the council needed the toll' turns the
+# side the content takes round.
+DOUBT_CUES = {"question", "doubt", "dispute", "query"}
 # A topic that does these things is bad or good in the speaker's eyes.
 HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine", "cost", "ruin",
            "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
@@ -142,6 +146,11 @@ class StanceRules:
         out = []
         for topic, ms in by_topic.items():
             label, confidence, evidence = self._one(f, ms, markers, lo, hi)
+            doubted = self._doubted(f)
+            if doubted and label in ("support", "oppose", "neutral"):
+                label = "oppose" if label == "neutral" else FLIP[label]
+                evidence = f"{doubted} ({evidence})" if evidence else doubted
+                confidence = 0.55
             cut = self._named_cut(topic, ms)
             if cut and label in FLIP:
                 label, evidence = FLIP[label], f"{evidence} ({cut})"  # 'backs tax cuts': against the tax
@@ -151,6 +160,15 @@ class StanceRules:
             confidence = self.lex.calibration.get(round(confidence * 100), confidence)
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
+
+    def _doubted(self, f: Found) -> str | None:
+        """The cue of reported speech doubts its content ('questioned why ...'): its word."""
+        cue = f.cue
+        if f.kind != "indirect" or cue is None or cue.lemma_.lower() not in DOUBT_CUES:
+            return None
+        if any(c.dep_ == "neg" for c in cue.children):
+            return None
+        return cue.text
 
     def _conceded(self, m: TopicMention, lo: int) -> bool:
         """The topic is in a 'despite ...' phrase of the statement: what is said there is what

@@ -26,3 +26,15 @@ def test_only_on_the_verb_of_an_if_or_when_clause_makes_a_condition(extract_text
     text = 'Mayor Ann Hale said: "We will only close the depot if the new one is ready."'
     ex = extract_text(text, topics)
     assert stance_on(ex, "closing the depot", "close the depot") == "conditional"
+
+
+def test_questioning_what_is_reported_opposes_it(extract_text):
+    topics = {"harbour toll": ["toll"]}
+    text = ('Mr Peter Lane, the transport spokesman, spoke on Monday. He questioned why the council '
+            'needed a harbour toll at all.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour toll", "needed a harbour toll") == "oppose"
+    text = ('Mr Peter Lane, the transport spokesman, spoke on Monday. He questioned whether the '
+            'council should scrap the harbour toll.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour toll", "scrap the harbour toll") == "support"
