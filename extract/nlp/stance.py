@@ -161,6 +161,35 @@ class StanceRules:
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
 
+    def _set_aside(self, m: TopicMention, lo: int, hi: int) -> str | None:
+        """'should not be measured by the volume of its lending but by its contribution': the
+        topic sits in the member a negated verb rules out, and a 'but' member hung on the
+        same word gives the alternative; returns 'not ... but'."""
+        doc = self.doc
+        node = doc[m.start:m.end].root
+        for _ in range(4):
+            if node.head == node or not (lo <= node.head.i < hi):
+                return None
+            child, node = node, node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        else:
+            return None
+        if child.dep_ not in ("prep", "agent", "dobj", "attr", "acomp"):
+            return None
+        neg = next((c for c in node.children if c.dep_ == "neg" and c.i < m.start), None)
+        if neg is None:
+            return None
+        # the 'but' member: a cc 'but' after the topic on the member or the verb, with a
+        # conjunct or a second member of the same kind after it
+        for holder in (child, node):
+            but = next((c for c in holder.children if c.dep_ == "cc" and c.lower_ == "but" and c.i >= m.end), None)
+            kinds = {"conj", child.dep_} | ({"prep", "agent"} if child.dep_ in ("prep", "agent") else set())
+            if but is not None and any(c.i > but.i and c.dep_ in kinds
+                                       for c in [*holder.children, *node.children]):
+                return f"{neg.text} ... but"
+        return None
+
     def _doubted(self, f: Found) -> str | None:
         """The cue of reported speech doubts its content ('questioned why ...'): its word."""
         cue = f.cue
@@ -542,6 +571,11 @@ class StanceRules:
         cue_side = self._cue_side(f)
         if cue_side:
             return cue_side
+        # 3d. the topic is the alternative a 'not ... but ...' contrast sets aside
+        for m in ms:
+            contrast = self._set_aside(m, lo, hi)
+            if contrast:
+                return "oppose", 0.55, contrast
         # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:

@@ -38,3 +38,16 @@ def test_questioning_what_is_reported_opposes_it(extract_text):
             'council should scrap the harbour toll.')
     ex = extract_text(text, topics)
     assert stance_on(ex, "harbour toll", "scrap the harbour toll") == "support"
+
+
+def test_the_member_a_not_but_contrast_sets_aside_is_opposed(extract_text):
+    topics = {"herd size": ["size of herds"]}
+    text = ('"A good farm policy should not be judged on the size of herds but on the health of the '
+            'land," said Ann Hale, the farming minister.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "herd size", "size of herds") == "oppose"
+    topics = {"exam numbers": ["number of its exams"]}
+    text = ('"The progress of a school should not be measured by the number of its exams but by what '
+            'pupils learn," said Ann Hale, the education minister.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "exam numbers", "number of its exams") == "oppose"
