@@ -46,6 +46,10 @@ CUE_SIDE = {
     **dict.fromkeys(("welcome", "praise", "back", "support", "endorse", "applaud", "hail",
                      "urge", "defend"), "support"),
 }
+# Speech verbs that doubt what they report: 'questioned why there was such a rush to
+# introduce the bill' opposes it, 'questioned whether the council needed the toll' turns the
+# side the content takes round.
+DOUBT_CUES = {"question", "doubt", "dispute", "query"}
 # A topic that does these things is bad or good in the speaker's eyes.
 HARMFUL = {"destroy", "hurt", "damage", "harm", "threaten", "kill", "undermine", "cost", "ruin",
            "devastate", "wreck", "cripple", "punish", "disrupt", "raise", "violate", "endanger"}
@@ -142,6 +146,11 @@ class StanceRules:
         out = []
         for topic, ms in by_topic.items():
             label, confidence, evidence = self._one(f, ms, markers, lo, hi)
+            doubted = self._doubted(f)
+            if doubted and label in ("support", "oppose", "neutral"):
+                label = "oppose" if label == "neutral" else FLIP[label]
+                evidence = f"{doubted} ({evidence})" if evidence else doubted
+                confidence = 0.55
             cut = self._named_cut(topic, ms)
             if cut and label in FLIP:
                 label, evidence = FLIP[label], f"{evidence} ({cut})"  # 'backs tax cuts': against the tax
@@ -151,6 +160,44 @@ class StanceRules:
             confidence = self.lex.calibration.get(round(confidence * 100), confidence)
             out.append(StanceRec(topic, label, confidence, evidence))
         return out
+
+    def _set_aside(self, m: TopicMention, lo: int, hi: int) -> str | None:
+        """'should not be measured by the volume of its lending but by its contribution': the
+        topic sits in the member a negated verb rules out, and a 'but' member hung on the
+        same word gives the alternative; returns 'not ... but'."""
+        doc = self.doc
+        node = doc[m.start:m.end].root
+        for _ in range(4):
+            if node.head == node or not (lo <= node.head.i < hi):
+                return None
+            child, node = node, node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        else:
+            return None
+        if child.dep_ not in ("prep", "agent", "dobj", "attr", "acomp"):
+            return None
+        neg = next((c for c in node.children if c.dep_ == "neg" and c.i < m.start), None)
+        if neg is None:
+            return None
+        # the 'but' member: a cc 'but' after the topic on the member or the verb, with a
+        # conjunct or a second member of the same kind after it
+        for holder in (child, node):
+            but = next((c for c in holder.children if c.dep_ == "cc" and c.lower_ == "but" and c.i >= m.end), None)
+            kinds = {"conj", child.dep_} | ({"prep", "agent"} if child.dep_ in ("prep", "agent") else set())
+            if but is not None and any(c.i > but.i and c.dep_ in kinds
+                                       for c in [*holder.children, *node.children]):
+                return f"{neg.text} ... but"
+        return None
+
+    def _doubted(self, f: Found) -> str | None:
+        """The cue of reported speech doubts its content ('questioned why ...'): its word."""
+        cue = f.cue
+        if f.kind != "indirect" or cue is None or cue.lemma_.lower() not in DOUBT_CUES:
+            return None
+        if any(c.dep_ == "neg" for c in cue.children):
+            return None
+        return cue.text
 
     def _conceded(self, m: TopicMention, lo: int) -> bool:
         """The topic is in a 'despite ...' phrase of the statement: what is said there is what
@@ -352,17 +399,44 @@ class StanceRules:
         node = self.doc[m.start:m.end].root
         for _ in range(6):
             if node == act or node.head == node:
-                return None
+                break
             child, node = node, node.head
             if node == act:
-                return None
+                break
             if child.dep_ == "conj" or m.start <= node.i < m.end:
                 continue  # 'end the debt and double aid': 'end' does not reach 'aid'
             if child.dep_ in ("nsubj", "csubj") and node.tag_ != "VBN":
                 continue  # 'a treaty to end the war': the topic does the ending
-            if node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reduce_verbs \
+            if node.pos_ == "VERB" and (node.lemma_.lower() in self.lex.reduce_verbs
+                                        or node.lemma_.lower() in self.lex.oppose_verbs) \
                     and not any(c.dep_ == "neg" for c in node.children):
+                # Sides compose along the path: 'backed Brazil in resisting pressures for
+                # quotas' opposes the quotas, 'welcomed the decision to reject the plan'
+                # opposes the plan.
                 return node.text
+        return self._gerund_between(m, act)
+
+    def _gerund_between(self, m: TopicMention, act) -> str | None:
+        """'backed Brazil in resisting pressures for quotas based on objective criteria': a
+        gerund that acts against what follows it, between the act and the topic, with no
+        clause break between (the parser often hangs such a gerund on the wrong noun, so the
+        dependency path misses it)."""
+        doc = self.doc
+        if not act.i < m.start:
+            return None
+        for i in range(m.start - 1, act.i, -1):
+            t = doc[i]
+            if t.is_punct or t.lower_ in ("and", "but", "or", "which", "that", "who", "while"):
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBG":
+                lemma = t.lemma_.lower()
+                if (lemma in self.lex.oppose_verbs or lemma in self.lex.reduce_verbs) \
+                        and not any(c.dep_ == "neg" for c in t.children) \
+                        and not (i > 0 and doc[i - 1].lower_ in NEGATIONS):
+                    return t.text
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+                return None
         return None
 
     def _attached_condition(self, m: TopicMention, markers, lo: int, hi: int) -> str | None:
@@ -400,6 +474,19 @@ class StanceRules:
                 if text == "if" and self._idle_if(s):
                     continue
                 found.append((s, e, text, kind))
+        # 'we would only do that when we were convinced', 'will only back it if ...': 'only'
+        # on the verb that an 'if' or 'when' clause hangs on makes the clause a condition
+        # (the phrase list only sees 'only if' written together).
+        for i in range(lo, hi):
+            t = self.doc[i]
+            if t.lower_ not in ("if", "when") or t.dep_ not in ("mark", "advmod") or t.head.dep_ != "advcl":
+                continue
+            verb = t.head.head
+            only = next((c for c in verb.children if c.lower_ == "only" and c.dep_ == "advmod"
+                         and c.i < i and not (c.i > 0 and self.words[c.i - 1] == "not")), None)
+            if only is not None and not any(s == i and text.startswith("only") for s, _e, text, _k in found):
+                found = [x for x in found if x[0] != i]  # the bare 'if' becomes 'only ... if'
+                found.append((i, i + 1, f"only {t.lower_}", "condition_after"))
         return found
 
     def _idle_if(self, i: int) -> bool:
@@ -484,6 +571,11 @@ class StanceRules:
         cue_side = self._cue_side(f)
         if cue_side:
             return cue_side
+        # 3d. the topic is the alternative a 'not ... but ...' contrast sets aside
+        for m in ms:
+            contrast = self._set_aside(m, lo, hi)
+            if contrast:
+                return "oppose", 0.55, contrast
         # 4. nearest stance word in the topic's sentence
         best = None
         for m in ms:

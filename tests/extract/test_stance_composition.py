@@ -1,0 +1,53 @@
+"""Stance rules for how news composes a side (issue 9, real news), each on invented sentences."""
+
+from __future__ import annotations
+
+from tests.extract.test_real_news_rules import stance_on
+
+
+def test_backing_someone_in_resisting_something_opposes_it(extract_text):
+    # The act's side composes with a gerund that acts against the topic, even where the
+    # parser hangs the gerund on a neighbouring noun.
+    topics = {"catch limits": ["catch limits based on scientific advice"]}
+    text = ('Norway and Iceland both backed Denmark at the Oslo talks in resisting pressures for '
+            'catch limits based on scientific advice.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "catch limits", "backed Denmark") == "oppose"
+    text = 'Norway backed Denmark at the Oslo talks in pressing for catch limits based on scientific advice.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "catch limits", "backed Denmark") == "support"
+
+
+def test_only_on_the_verb_of_an_if_or_when_clause_makes_a_condition(extract_text):
+    topics = {"closing the depot": ["close the depot"]}
+    text = 'Mayor Ann Hale said the council would only close the depot when the new one was ready.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "closing the depot", "close the depot") == "conditional"
+    text = 'Mayor Ann Hale said: "We will only close the depot if the new one is ready."'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "closing the depot", "close the depot") == "conditional"
+
+
+def test_questioning_what_is_reported_opposes_it(extract_text):
+    topics = {"harbour toll": ["toll"]}
+    text = ('Mr Peter Lane, the transport spokesman, spoke on Monday. He questioned why the council '
+            'needed a harbour toll at all.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour toll", "needed a harbour toll") == "oppose"
+    text = ('Mr Peter Lane, the transport spokesman, spoke on Monday. He questioned whether the '
+            'council should scrap the harbour toll.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour toll", "scrap the harbour toll") == "support"
+
+
+def test_the_member_a_not_but_contrast_sets_aside_is_opposed(extract_text):
+    topics = {"herd size": ["size of herds"]}
+    text = ('"A good farm policy should not be judged on the size of herds but on the health of the '
+            'land," said Ann Hale, the farming minister.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "herd size", "size of herds") == "oppose"
+    topics = {"exam numbers": ["number of its exams"]}
+    text = ('"The progress of a school should not be measured by the number of its exams but by what '
+            'pupils learn," said Ann Hale, the education minister.')
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "exam numbers", "number of its exams") == "oppose"
