@@ -43,8 +43,11 @@ def with_co_actors(found: list[Found], table: ActorTable, resolver: SpeakerResol
 def _partners(subject: Token) -> list[Token]:
     """The tokens of the other actors in a subject: its conjuncts and the agents of a
     partner participle on any of them."""
+    # In a list of names the parser often takes the second for an apposition of the first
+    # ('the U.K., the Netherlands, West Germany and Japan'): its conjuncts are partners too.
+    listed = [a for a in subject.children if a.dep_ == "appos" and a.conjuncts]
     heads = [subject, *subject.conjuncts]
-    partners = list(subject.conjuncts)
+    partners = [*subject.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]
     for head in heads:
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in PARTNER_VERBS and child.tag_ == "VBN":

@@ -95,11 +95,17 @@ def _drop_nested(spans: list, reporters: set[str], witnesses: set[str]) -> list:
         outer = next((g for g, (l2, h2) in spans if g is not f and l2 <= lo and hi <= h2
                       and (h2 - l2) > (hi - lo) and g.speaker.key != f.speaker.key), None)
         reported = outer is None or outer.speaker.key in reporters \
-            or f.kind == "action" and outer.speaker.key in witnesses
+            or f.kind == "action" and (outer.speaker.key in witnesses or _unnamed_voice(outer))
         if not reported:
             continue
         out.append((f, (lo, hi)))
     return out
+
+
+def _unnamed_voice(f: Found) -> bool:
+    """'U.S. officials said Japan backed ...': unnamed officials or sources report acts of others."""
+    subj = f.subject
+    return subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in load().anonymous
 
 
 def _token_span(doc: Doc, f: Found) -> tuple[int, int]:

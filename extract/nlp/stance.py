@@ -397,6 +397,10 @@ class StanceRules:
         """'defended plans to end the embargo', 'want the embargo lifted': a verb that acts
         against the topic between it and the act verb turns the act's side round."""
         node = self.doc[m.start:m.end].root
+        if act not in node.ancestors:
+            # 'the tax, opposed by France, was dropped': verbs above both the act and the
+            # topic do not act on the topic for the act's speaker
+            return self._gerund_between(m, act)
         for _ in range(6):
             if node == act or node.head == node:
                 break

@@ -594,6 +594,9 @@ class StatementFinder:
                 if side is None:
                     continue
                 verb_class, objects = VOTE_SIDES[side.lower_], [side]
+            if verb_class is not None and (passive := self._passive_act(tok, verb_class)) is not None:
+                out.append(passive)
+                continue
             if not objects or any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # 'Blair was urged to ...': the subject is acted upon, it does not act
             # 'endorsed Clinton', 'cited a report', 'blasted the ruling': an act news reports as
@@ -629,6 +632,41 @@ class StatementFinder:
                 counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6, standalone=standalone,
             ))
         return out
+
+    def _passive_act(self, verb: Token, verb_class: str) -> Found | None:
+        """'The plan was backed by France', 'the tax, opposed by Britain, ...', 'the U.S. was
+        supported by Japan on the issue of quotas': the agent takes the side on what the verb
+        acts upon (its subject, or the noun it describes), or on the matter a preposition after
+        it names."""
+        doc = self.doc
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None or verb.tag_ != "VBN":
+            return None
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        elif verb.dep_ == "acl" and verb.head.i < verb.i:
+            target = verb.head
+        else:
+            return None
+        if target is None:
+            return None
+        speaker = self.speakers.resolve(agent)
+        if speaker is None or speaker.key is None or self.table.actors[speaker.key].type in ("group", "media"):
+            return None
+        # the parser often hangs 'on the issue of ...' on the last name of the agent list
+        matter = next((c for c in [*verb.children, *agent.subtree] if c.dep_ == "prep" and c.i > agent.i
+                       and c.lower_ in ("on", "over")), None)
+        if matter is not None:
+            lo, hi = matter.i + 1, matter.right_edge.i + 1
+        elif target.i < verb.i:
+            lo, hi = target.left_edge.i, (target.i + 1 if verb.dep_ == "acl" else target.right_edge.i + 1)
+        else:
+            return None
+        start, end = _span_chars(doc, lo, hi)
+        if start < 0:
+            return None
+        return Found("action", start, end, cue=verb, cue_end=verb, subject=agent, speaker=speaker,
+                     order=verb.i, verb_class=verb_class, negated=_negated(verb), confidence=0.6)
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicon) -> tuple[list[Found], SpeakerResolver]:
