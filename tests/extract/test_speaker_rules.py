@@ -1,0 +1,20 @@
+"""Speaker resolution on real news (issue 8): who a cue's subject is when the parser hangs the
+cue on a preposition, a dash signature or a noun. Each on a small text written for the test,
+through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from tests.extract.test_statements import by_content, speaker_name
+
+
+def test_a_gerund_after_a_preposition_has_the_subject_of_the_main_verb(extract_text):
+    # 'before asking': not the person named nearest before the cue.
+    ex = extract_text("\u201cWe can still win this,\u201d Ann Costa sang to Bill Hanes before asking him, "
+                      "\u201cWill you help us find the money for the new bridge?\u201d")
+    st = by_content(ex, "Will you help us find the money")
+    assert st is not None and speaker_name(ex, st) == "Ann Costa"
+    # 'began by saying', on a verb joined to the one with the subject
+    ex = extract_text("Dean Hart, a former officer, met with Mary Ellis on Monday and began by saying "
+                      "that farm subsidies would never pass the House.")
+    st = by_content(ex, "farm subsidies would never pass")
+    assert st is not None and speaker_name(ex, st) == "Dean Hart"
