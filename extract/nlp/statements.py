@@ -366,7 +366,8 @@ class StatementFinder:
         if after is None:
             return None
         toks = [t for t in after if not t.is_space]
-        if toks and toks[0].text == ",":
+        signed = bool(toks) and toks[0].text.lstrip("\"\u201d") in DASHES  # '"..." ― Carla Sanchez.'
+        if toks and (toks[0].text == "," or signed):
             toks = toks[1:]
         if toks and toks[0].lower_ in HONORIFICS:
             toks = toks[1:]
@@ -380,6 +381,8 @@ class StatementFinder:
             end += 1
         if end >= len(doc) or doc[end].text in (".", "\n") or "\n" in doc[end].text:
             return doc[mention.end - 1]
+        if signed and doc[end].is_quote:
+            return doc[mention.end - 1]  # the next signed quote follows on the same line
         return None
 
     def _nearby_cue(self, q: Quote) -> Token | None:

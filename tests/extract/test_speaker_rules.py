@@ -18,3 +18,19 @@ def test_a_gerund_after_a_preposition_has_the_subject_of_the_main_verb(extract_t
                       "that farm subsidies would never pass the House.")
     st = by_content(ex, "farm subsidies would never pass")
     assert st is not None and speaker_name(ex, st) == "Dean Hart"
+
+
+def test_a_dash_signature_after_a_quote_names_its_speaker(extract_text):
+    # Reader quotes signed '― Name', with a full stop after the name or the next signed
+    # quote on the same line: each quote is its own signer's, not the one signed before it.
+    text = ("Voters Speak Out On The Farm Bill.\n\n"
+            "\u201cThe farm bill is a betrayal of every family that works the land in this state.\u201d"
+            " \u2015 Maria Delgado\n"
+            "\u201cCongress keeps promising help for small growers and then forgets about us.\u201d\u2015 Peter Novak.\n\n"
+            "\u201cThey never listen.\u201d \u2015 Lena Ortiz \u201cNobody in Washington has ever driven "
+            "a tractor.\u201d \u2015 Tom Becker")
+    ex = extract_text(text)
+    for fragment, name in (("Congress keeps promising help", "Peter Novak"),
+                           ("Nobody in Washington has ever driven", "Tom Becker")):
+        st = by_content(ex, fragment)
+        assert st is not None and speaker_name(ex, st) == name, fragment
