@@ -36,6 +36,7 @@ LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
                   "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
+CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 DASHES = {"\u2015", "\u2014", "--", "\u2013"}
 
 
@@ -530,7 +531,15 @@ class StatementFinder:
         subject of the verb that reports it, when both are the same actor."""
         if f.subject.pos_ != "PRON":
             return None
-        node = f.cue
+        # From the verb the pronoun is the subject of ('said he didn't believe ..., arguing
+        # that': the cue 'arguing' has the subject of 'believe'), through the clauses joined to
+        # it ('because he doubted'), up to the verb that reports it. A concessive clause
+        # ('though she noted ...') is the writer's, not part of what is reported.
+        node = f.subject.head if f.subject.dep_ in ("nsubj", "nsubjpass") else f.cue
+        hops = 0
+        while node.dep_ in ("advcl", "conj", "xcomp") and node.head != node and hops < 2 and not any(
+                c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in node.children):
+            node, hops = node.head, hops + 1
         for _ in range(2):
             if node.dep_ != "ccomp" or node.head == node:
                 return None

@@ -34,3 +34,25 @@ def test_a_dash_signature_after_a_quote_names_its_speaker(extract_text):
                            ("Nobody in Washington has ever driven", "Tom Becker")):
         st = by_content(ex, fragment)
         assert st is not None and speaker_name(ex, st) == name, fragment
+
+
+def _speaker_text(ex, fragment):
+    """The speaker mention of the statement whose content starts with ``fragment``."""
+    st = next((s for s in ex.statements if s.content.startswith(fragment)), None)
+    assert st is not None, (fragment, [s.content for s in ex.statements])
+    return st.speaker_text
+
+
+def test_a_pronoun_inside_reported_speech_is_written_as_the_reporting_subject(extract_text):
+    # 'said he did not believe ..., arguing that': the cue 'arguing' borrows the subject of
+    # 'believe'; as news annotators mark it, the speaker is the one who said it.
+    ex = extract_text("Senator Tom Reyes said he did not believe the tariffs had hurt farmers, arguing that "
+                      "the drought was the bigger problem for the state.")
+    assert _speaker_text(ex, "the drought was the bigger problem") == "Tom Reyes"
+    ex = extract_text("Governor Ann Costa said she was not worried about the lawsuit because she doubted "
+                      "any court would block the new rules.")
+    assert _speaker_text(ex, "any court would block the new rules") == "Ann Costa"
+    # A concessive clause is a statement of its own: its pronoun stays its speaker's mention.
+    ex = extract_text("Senator Tom Reyes said the budget cuts would erase most of the gains of the past "
+                      "decade, though he noted that some programs are beginning to recover.")
+    assert _speaker_text(ex, "some programs are beginning to recover") == "he"
