@@ -121,10 +121,18 @@ class SpeakerResolver:
     def subject_of(self, verb: Token) -> Token | None:
         """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
         current = verb
-        for _ in range(3):
+        for _ in range(5):
             for child in current.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child  # a relative pronoun too: resolve() reads its antecedent
+            if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
+                # 'sings to Clinton before asking her', 'began by saying', 'stopped short of
+                # calling': a gerund after a preposition has the subject of the verb the
+                # preposition hangs on (through an adverb: 'short of').
+                current = current.head.head
+                if current.dep_ == "advmod" and current.pos_ == "ADV" and current.head.i != current.i:
+                    current = current.head
+                continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue

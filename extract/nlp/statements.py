@@ -36,6 +36,7 @@ LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
                   "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
+CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 DASHES = {"\u2015", "\u2014", "--", "\u2013"}
 
 
@@ -369,7 +370,8 @@ class StatementFinder:
         if after is None:
             return None
         toks = [t for t in after if not t.is_space]
-        if toks and toks[0].text == ",":
+        signed = bool(toks) and toks[0].text.lstrip("\"\u201d") in DASHES  # '"..." ― Carla Sanchez.'
+        if toks and (toks[0].text == "," or signed):
             toks = toks[1:]
         if toks and toks[0].lower_ in HONORIFICS:
             toks = toks[1:]
@@ -383,6 +385,8 @@ class StatementFinder:
             end += 1
         if end >= len(doc) or doc[end].text in (".", "\n") or "\n" in doc[end].text:
             return doc[mention.end - 1]
+        if signed and doc[end].is_quote:
+            return doc[mention.end - 1]  # the next signed quote follows on the same line
         return None
 
     def _nearby_cue(self, q: Quote) -> Token | None:
@@ -520,7 +524,8 @@ class StatementFinder:
                 f.speaker = self.speakers.resolve(f.subject)
                 if f.speaker and f.cue is not None:
                     self.speakers.note(f.cue.i, f.speaker.key)
-                    f.speaker = self._reporting_mention(f) or f.speaker
+                    f.speaker = self._reporting_mention(f) or self._naming_mention(f.subject, f.cue, f.speaker) \
+                        or f.speaker
             if f.kind == "direct" and f.speaker is not None:
                 last_direct = f
         return found
@@ -530,7 +535,15 @@ class StatementFinder:
         subject of the verb that reports it, when both are the same actor."""
         if f.subject.pos_ != "PRON":
             return None
-        node = f.cue
+        # From the verb the pronoun is the subject of ('said he didn't believe ..., arguing
+        # that': the cue 'arguing' has the subject of 'believe'), through the clauses joined to
+        # it ('because he doubted'), up to the verb that reports it. A concessive clause
+        # ('though she noted ...') is the writer's, not part of what is reported.
+        node = f.subject.head if f.subject.dep_ in ("nsubj", "nsubjpass") else f.cue
+        hops = 0
+        while node.dep_ in ("advcl", "conj", "xcomp") and node.head != node and hops < 2 and not any(
+                c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in node.children):
+            node, hops = node.head, hops + 1
         for _ in range(2):
             if node.dep_ != "ccomp" or node.head == node:
                 return None
@@ -546,6 +559,28 @@ class StatementFinder:
                     return Speaker(f.speaker.key, outer.text, outer.idx, outer.idx + len(outer))
                 return None
         return None
+
+    def _naming_mention(self, subject: Token, cue: Token, speaker: Speaker) -> Speaker | None:
+        """'Cruz has railed against what he calls the "Washington cartel"', 'Rubio said ... Trump,
+        whom he called a "con artist"': the pronoun naming a thing inside a clause of the same
+        actor's is written as that clause's subject, as news annotators mark the source."""
+        if subject.pos_ != "PRON" or cue.lemma_.lower() not in NAMING_VERBS or subject.head.i != cue.i:
+            return None
+        node, best = cue, None
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            outer = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i), None)
+            if outer is None:
+                continue
+            named = self.table.actor_at(outer)
+            if named is not None and named.key == speaker.key:
+                return Speaker(named.key, named.text, named.start_char, named.end_char)
+            if outer.lower_ != subject.lower_:
+                break
+            best = Speaker(speaker.key, outer.text, outer.idx, outer.idx + len(outer))
+        return best
 
     # -- quoted fragments --------------------------------------------------------------
 
@@ -570,6 +605,7 @@ class StatementFinder:
             if speaker is None or speaker.key is None \
                     or self.table.actors[speaker.key].type not in ("person", "organization", "country"):
                 continue  # 'the epidemic', 'Muslims': no one who speaks
+            speaker = self._naming_mention(subject, anchor, speaker) or speaker
             out.append(Found("direct", start, end, cue=anchor, cue_end=anchor, subject=subject, speaker=speaker,
                              order=anchor.i, confidence=0.6))
         return out
