@@ -524,8 +524,7 @@ class StatementFinder:
                 f.speaker = self.speakers.resolve(f.subject)
                 if f.speaker and f.cue is not None:
                     self.speakers.note(f.cue.i, f.speaker.key)
-                    f.speaker = self._reporting_mention(f) or self._naming_mention(f.subject, f.cue, f.speaker) \
-                        or f.speaker
+                    f.speaker = self._reporting_mention(f) or f.speaker
             if f.kind == "direct" and f.speaker is not None:
                 last_direct = f
         return found
@@ -560,28 +559,6 @@ class StatementFinder:
                 return None
         return None
 
-    def _naming_mention(self, subject: Token, cue: Token, speaker: Speaker) -> Speaker | None:
-        """'Cruz has railed against what he calls the "Washington cartel"', 'Rubio said ... Trump,
-        whom he called a "con artist"': the pronoun naming a thing inside a clause of the same
-        actor's is written as that clause's subject, as news annotators mark the source."""
-        if subject.pos_ != "PRON" or cue.lemma_.lower() not in NAMING_VERBS or subject.head.i != cue.i:
-            return None
-        node, best = cue, None
-        for _ in range(8):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            outer = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i), None)
-            if outer is None:
-                continue
-            named = self.table.actor_at(outer)
-            if named is not None and named.key == speaker.key:
-                return Speaker(named.key, named.text, named.start_char, named.end_char)
-            if outer.lower_ != subject.lower_:
-                break
-            best = Speaker(speaker.key, outer.text, outer.idx, outer.idx + len(outer))
-        return best
-
     # -- quoted fragments --------------------------------------------------------------
 
     def _fragments(self, found: list[Found]) -> list[Found]:
@@ -605,7 +582,6 @@ class StatementFinder:
             if speaker is None or speaker.key is None \
                     or self.table.actors[speaker.key].type not in ("person", "organization", "country"):
                 continue  # 'the epidemic', 'Muslims': no one who speaks
-            speaker = self._naming_mention(subject, anchor, speaker) or speaker
             out.append(Found("direct", start, end, cue=anchor, cue_end=anchor, subject=subject, speaker=speaker,
                              order=anchor.i, confidence=0.6))
         return out

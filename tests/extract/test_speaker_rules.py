@@ -56,10 +56,3 @@ def test_a_pronoun_inside_reported_speech_is_written_as_the_reporting_subject(ex
     ex = extract_text("Senator Tom Reyes said the budget cuts would erase most of the gains of the past "
                       "decade, though he noted that some programs are beginning to recover.")
     assert _speaker_text(ex, "some programs are beginning to recover") == "he"
-
-
-def test_what_a_pronoun_calls_is_marked_on_the_subject_of_its_clause(extract_text):
-    # 'X has railed against what he calls "..."': the naming is X's, written as X.
-    ex = extract_text("Senator Tom Reyes has railed against what he calls \u201cthe Washington farm cartel\u201d "
-                      "for most of the year.")
-    assert _speaker_text(ex, "the Washington farm cartel") == "Tom Reyes"
