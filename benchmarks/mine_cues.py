@@ -12,6 +12,14 @@ construction, times seen as a cue, occurrences, precision. Also the common nouns
 gold source ('critics', 'voters', 'the senator'), seen at least ``--min-count`` times: nouns
 for who speaks, which topic proposals leave to the actors. Derived counts only: no text from
 the corpus is written.
+
+    python benchmarks/mine_cues.py --nouns [--out extract/nlp/data/noun_cues.toml]
+
+mines cue nouns instead (extract/nlp/noun_cues.py): every noun with an owner ('X's', 'its',
+'by X', 'from X') that names an actor (a pronoun, a name, or a source noun of cues.toml) and a
+complement ('that' clause, infinitive, preposition), counted by (lemma, complement form), and
+how often it is the cue of a gold attribution whose content overlaps the complement. Forms seen
+as a cue at least twice are written; lexicon.toml [noun_cues] sets which are used.
 """
 
 from __future__ import annotations
@@ -36,13 +44,74 @@ def construction(tok) -> tuple[str, object] | None:
     return None
 
 
+ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def mine_nouns(rows: list[dict], out: Path) -> None:
+    import spacy
+    import tomllib
+
+    from extract.nlp.noun_cues import noun_constructions
+    from extract.nlp.pipeline import model_name
+    from extract.nlp.text import unwrap
+
+    with open(REPO / "extract" / "nlp" / "data" / "cues.toml", "rb") as fh:
+        source_nouns = set(tomllib.load(fh).get("source_nouns", {}))
+    nlp = spacy.load(model_name(None))
+    seen: Counter = Counter()    # (lemma, form) -> occurrences with an actor owner
+    as_cue: Counter = Counter()  # (lemma, form) -> occurrences that are a gold cue
+    texts = ((unwrap(r["text"]), r) for r in rows)
+    for doc, row in nlp.pipe(texts, as_tuples=True, batch_size=16):
+        gold = [([(s["start"], s["end"]) for s in a.get("cue") or []],
+                 [(s["start"], s["end"]) for s in a.get("content") or []])
+                for a in row["attributions"] if a.get("content")]
+        for nc in noun_constructions(doc):
+            owner = nc.owner
+            if not (owner.pos_ in ("PRON", "PROPN") or owner.ent_type_ in ACTOR_ENTS
+                    or owner.lemma_.lower() in source_nouns):
+                continue
+            key = (nc.noun.lemma_.lower(), nc.form)
+            seen[key] += 1
+            lo, hi = doc[nc.lo].idx, doc[nc.hi - 1].idx + len(doc[nc.hi - 1])
+            for cues, contents in gold:
+                if any(s <= nc.noun.idx < e or s <= nc.comp.idx < e for s, e in cues) \
+                        and any(min(hi, e) > max(lo, s) for s, e in contents):
+                    as_cue[key] += 1
+                    break
+    forms = sorted((k for k in as_cue if as_cue[k] >= 2), key=lambda k: (-as_cue[k], k))
+    lines = [
+        "# Cue nouns mined from PolNeAR's train split (benchmarks/mine_cues.py --nouns):",
+        f"# {len(rows)} articles. A noun with an actor as owner ('X's', 'its', 'by X', 'from X') and a",
+        "# complement: 'that' (a clause), 'to' (an infinitive) or a preposition. cue = times it was the",
+        "# cue of a gold attribution whose content overlaps the complement, seen = occurrences.",
+        "# Forms seen as a cue at least twice; lexicon.toml [noun_cues] sets which are used. Derived",
+        "# counts only.",
+        "",
+        "[forms]",
+    ]
+    for lemma, form in forms:
+        c, n = as_cue[(lemma, form)], seen[(lemma, form)]
+        lines.append(f'"{lemma} {form}" = {{ cue = {c}, seen = {n}, precision = {c / n:.2f} }}')
+    lines.append("")
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(forms)} noun cue forms written to {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--min-precision", type=float, default=0.5)
-    ap.add_argument("--out", type=Path, default=REPO / "extract" / "nlp" / "data" / "cues.toml")
+    ap.add_argument("--nouns", action="store_true", help="mine cue nouns (data/noun_cues.toml)")
+    ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
+    if args.nouns:
+        with open(TRAIN, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        mine_nouns(rows[:args.limit] if args.limit else rows,
+                   args.out or REPO / "extract" / "nlp" / "data" / "noun_cues.toml")
+        return
+    args.out = args.out or REPO / "extract" / "nlp" / "data" / "cues.toml"
 
     import spacy
 

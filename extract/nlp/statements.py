@@ -15,6 +15,7 @@ from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
 from .fragments import NAMING_VERBS, fragment_spans
+from .noun_cues import noun_statements, resolve_possessives
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
@@ -169,7 +170,9 @@ class StatementFinder:
         found.extend(self._labelled(quote_cues))
         found.extend(self._direct(quote_cues))
         found.extend(according)
+        found.extend(noun_statements(self))  # 'the union's call for a strike' (noun_cues.py)
         found = self._resolve_in_order(found)
+        resolve_possessives(self, found)
         found.extend(self._actions(found))
         found.extend(self._fragments(found))
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]

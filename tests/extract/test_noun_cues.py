@@ -1,0 +1,73 @@
+"""Attributions whose cue is a noun (extract/nlp/noun_cues.py): 'X's criticism of Y', 'its
+opposition to Y', 'her decision to Y', 'X's claim that Y'. On texts written for the test,
+through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import tomllib
+
+from extract.nlp.lexicon import DATA_DIR, load
+from extract.nlp.noun_cues import admitted_forms, noun_side
+from tests.extract.test_statements import speaker_name
+
+
+def noun_statement(ex, fragment):
+    return next((s for s in ex.statements if s.content.startswith(fragment) and s.kind == "indirect"), None)
+
+
+def stance(st, topic):
+    return next((x.label for x in st.stances if x.topic == topic), None)
+
+
+def test_noun_forms_are_admitted_by_their_count_and_precision_on_the_train_split():
+    rules = tomllib.loads((DATA_DIR / "lexicon.toml").read_text(encoding="utf-8"))["noun_cues"]
+    mined = tomllib.loads((DATA_DIR / "noun_cues.toml").read_text(encoding="utf-8"))["forms"]
+    expected = {tuple(k.rsplit(" ", 1)) for k, f in mined.items()
+                if f["cue"] >= rules["min_count"] and f["precision"] >= rules["min_precision"]}
+    assert admitted_forms() == expected
+    assert all(f["cue"] <= f["seen"] for f in mined.values())
+    assert {("criticism", "of"), ("claim", "that"), ("opposition", "to")} <= expected
+
+
+def test_a_noun_takes_the_side_of_the_verb_it_is_made_from():
+    lex = load()
+    assert noun_side("criticism", lex) == "oppose"
+    assert noun_side("opposition", lex) == "oppose"
+    assert noun_side("proposal", lex) == "support"
+    assert noun_side("endorsement", lex) == "support"
+    assert noun_side("claim", lex) is None
+
+
+def test_a_possessive_owner_speaks_through_the_noun(extract_text):
+    ex = extract_text("Mayor Linda Carver's criticism of the parking levy surprised the council.",
+                      {"parking levy": []})
+    st = noun_statement(ex, "the parking levy")
+    assert st is not None and speaker_name(ex, st) == "Linda Carver"
+    assert stance(st, "parking levy") == "oppose"
+
+
+def test_its_is_the_organisation_that_governs_the_noun(extract_text):
+    ex = extract_text("The Fishermen's Federation repeated its opposition to the offshore wind farm on Friday.",
+                      {"offshore wind farm": ["wind farm"]})
+    st = noun_statement(ex, "the offshore wind farm")
+    assert st is not None and "Fishermen" in speaker_name(ex, st)
+    assert stance(st, "offshore wind farm") == "oppose"
+
+
+def test_a_claim_that_clause_is_reported_speech(extract_text):
+    ex = extract_text("Senator Paul Deane's claim that the new bridge would cost twice the estimate was dismissed by engineers.")
+    st = noun_statement(ex, "the new bridge would cost twice the estimate")
+    assert st is not None and speaker_name(ex, st) == "Paul Deane"
+
+
+def test_an_intention_in_an_infinitive_wants_what_it_names(extract_text):
+    ex = extract_text("Ruth Alvarez, the health minister, defended her decision to close the rural clinics.",
+                      {"rural clinics closure": ["close the rural clinics"]})
+    st = noun_statement(ex, "to close the rural clinics")
+    assert st is not None and speaker_name(ex, st) == "Ruth Alvarez"
+    assert stance(st, "rural clinics closure") == "support"
+
+
+def test_an_owner_that_is_no_actor_says_nothing(extract_text):
+    ex = extract_text("The bridge's claim to fame is that it was built in a single summer by volunteers.")
+    assert noun_statement(ex, "fame") is None
