@@ -26,7 +26,7 @@ def test_noun_forms_are_admitted_by_their_count_and_precision_on_the_train_split
                 if f["cue"] >= rules["min_count"] and f["precision"] >= rules["min_precision"]}
     assert admitted_forms() == expected
     assert all(f["cue"] <= f["seen"] for f in mined.values())
-    assert {("criticism", "of"), ("claim", "that"), ("opposition", "to")} <= expected
+    assert {("attack", "on"), ("claim", "that"), ("pledge", "to")} <= expected
 
 
 def test_a_noun_takes_the_side_of_the_verb_it_is_made_from():
@@ -39,7 +39,7 @@ def test_a_noun_takes_the_side_of_the_verb_it_is_made_from():
 
 
 def test_a_possessive_owner_speaks_through_the_noun(extract_text):
-    ex = extract_text("Mayor Linda Carver's criticism of the parking levy surprised the council.",
+    ex = extract_text("Mayor Linda Carver's attack on the parking levy surprised the council.",
                       {"parking levy": []})
     st = noun_statement(ex, "the parking levy")
     assert st is not None and speaker_name(ex, st) == "Linda Carver"
@@ -47,7 +47,7 @@ def test_a_possessive_owner_speaks_through_the_noun(extract_text):
 
 
 def test_its_is_the_organisation_that_governs_the_noun(extract_text):
-    ex = extract_text("The Fishermen's Federation repeated its opposition to the offshore wind farm on Friday.",
+    ex = extract_text("The Fishermen's Federation renewed its attack on the offshore wind farm on Friday.",
                       {"offshore wind farm": ["wind farm"]})
     st = noun_statement(ex, "the offshore wind farm")
     assert st is not None and "Fishermen" in speaker_name(ex, st)
@@ -61,7 +61,7 @@ def test_a_claim_that_clause_is_reported_speech(extract_text):
 
 
 def test_an_intention_in_an_infinitive_wants_what_it_names(extract_text):
-    ex = extract_text("Ruth Alvarez, the health minister, defended her decision to close the rural clinics.",
+    ex = extract_text("Ruth Alvarez, the health minister, defended her pledge to close the rural clinics.",
                       {"rural clinics closure": ["close the rural clinics"]})
     st = noun_statement(ex, "to close the rural clinics")
     assert st is not None and speaker_name(ex, st) == "Ruth Alvarez"
