@@ -15,7 +15,7 @@ from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
 from .fragments import NAMING_VERBS, fragment_spans
-from .noun_cues import noun_statements, resolve_possessives
+from .noun_cues import noun_side, noun_statements, resolve_possessives
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
@@ -36,6 +36,8 @@ XCOMP_CUES = {"vow", "pledge", "promise", "threaten"}
 LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
                   "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
+# Verbs that carry the side of the stance noun they take ('repeated its criticism').
+CARRIER_VERBS = {"renew", "repeat", "reiterate", "restate", "voice", "express", "signal", "register"}
 COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
 CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 DASHES = {"\u2015", "\u2014", "--", "\u2013"}
@@ -617,7 +619,11 @@ class StatementFinder:
             # 'endorsed Clinton', 'cited a report', 'blasted the ruling': an act news reports as
             # an attribution (a cue mined from the train split) is a statement of its own.
             standalone = lemma in lex.dobj_cues and any(c.dep_ == "dobj" for c in objects)
-            if verb_class is None and standalone:
+            carried = self._carried_side(lemma, objects)
+            if carried:
+                # 'repeated its criticism', 'renewed its opposition': the noun takes the side
+                verb_class, generic_object = carried, False
+            elif verb_class is None and standalone:
                 generic_object = False
             elif verb_class is None:
                 # 'renewed its calls for', 'pressed the demand'
@@ -643,10 +649,18 @@ class StatementFinder:
             out.append(Found(
                 "action", start, end, cue=tok, cue_end=tok, subject=subject, speaker=speaker,
                 order=tok.i, verb_class=verb_class, negated=_negated(tok),
-                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS) and not generic_object,
+                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS or carried) and not generic_object,
                 counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6, standalone=standalone,
             ))
         return out
+
+    def _carried_side(self, lemma: str, objects: list[Token]) -> str | None:
+        """The side of a stance noun a verb only carries ('repeated its criticism', 'renewed its
+        opposition to', 'voiced support for')."""
+        if lemma not in CARRIER_VERBS:
+            return None
+        dobj = next((c for c in objects if c.dep_ == "dobj"), None)
+        return noun_side(dobj.lemma_.lower(), self.lex) if dobj is not None and dobj.pos_ == "NOUN" else None
 
     def _passive_act(self, verb: Token, verb_class: str) -> Found | None:
         """'The plan was backed by France', 'the tax, opposed by Britain, ...', 'the U.S. was

@@ -71,3 +71,11 @@ def test_an_intention_in_an_infinitive_wants_what_it_names(extract_text):
 def test_an_owner_that_is_no_actor_says_nothing(extract_text):
     ex = extract_text("The bridge's claim to fame is that it was built in a single summer by volunteers.")
     assert noun_statement(ex, "fame") is None
+
+
+def test_a_verb_that_carries_a_stance_noun_takes_the_nouns_side(extract_text):
+    # 'renew' alone would support; what is renewed is an opposition
+    ex = extract_text("Greenpeace renewed its opposition to the offshore wind farm on Friday.",
+                      {"offshore wind farm": ["wind farm"]})
+    acts = [s for s in ex.statements if s.kind == "action"]
+    assert [stance(s, "offshore wind farm") for s in acts] == ["oppose"]
