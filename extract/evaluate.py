@@ -122,6 +122,9 @@ class ArticleScore:
     statements: Score = field(default_factory=Score)
     stances: Score = field(default_factory=Score)
     stance_errors: StanceErrors = field(default_factory=StanceErrors)
+    # statement kind (direct | indirect | action) -> Score of the predictions of that kind
+    # (tp = matched a gold statement; gold left at 0: gold statements carry no kind of ours)
+    statement_kinds: dict[str, Score] = field(default_factory=dict)
     missing: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -129,7 +132,10 @@ class ArticleScore:
         return {"article": self.article, "article_id": self.article_id, "missing": self.missing,
                 "actors": self.actors.as_dict(), "affiliations": self.affiliations.as_dict(),
                 "statements": self.statements.as_dict(), "stances": self.stances.as_dict(),
-                "stance_errors": self.stance_errors.as_dict(), "errors": self.errors}
+                "stance_errors": self.stance_errors.as_dict(),
+                "statement_kinds": {k: {"matched": v.tp, "predicted": v.predicted}
+                                    for k, v in sorted(self.statement_kinds.items())},
+                "errors": self.errors}
 
 
 @dataclass
@@ -144,6 +150,8 @@ class EvalReport:
             total.statements.add(a.statements)
             total.stances.add(a.stances)
             total.stance_errors.add(a.stance_errors)
+            for kind, score in a.statement_kinds.items():
+                total.statement_kinds.setdefault(kind, Score()).add(score)
         return total
 
     def as_dict(self) -> dict:
@@ -269,7 +277,7 @@ class Evaluator:
     def _statements(self, art: dict, gold_stmts: list[dict], gold_keys, result: ArticleScore) -> None:
         text = art["text"]
         predicted = self.store.query(
-            "SELECT id, speaker_id, content_start, content_end, content FROM statements "
+            "SELECT id, kind, speaker_id, content_start, content_end, content FROM statements "
             "WHERE article_id = ? AND review != 'rejected' ORDER BY content_start", (art["id"],))
         used: set[int] = set()
         tp = 0
@@ -297,6 +305,10 @@ class Evaluator:
             if p["id"] not in used:
                 result.errors.append(f"extra statement: {p['content'][:60]!r}")
         result.statements = Score(tp, len(predicted), len(gold_stmts))
+        for p in predicted:
+            kind = result.statement_kinds.setdefault(p["kind"], Score())
+            kind.predicted += 1
+            kind.tp += p["id"] in used
 
     def _stances(self, article_id: int, gold_stances: list[dict], gold_keys, result: ArticleScore) -> None:
         from .analysis.rules import leading_label

@@ -271,6 +271,12 @@ def eval_cmd(ctx, gold, as_json, show_errors):
             f"{k} {n}" for k, n in errors.missed.most_common()) or "none"))
         click.echo("  spurious pairs by actor type: " + (", ".join(
             f"{k} {n}" for k, n in errors.spurious.most_common()) or "none"))
+    kinds = report.overall().statement_kinds
+    if kinds:
+        # Gold lists what people said; acts ('Britain opposed the tax') are evidence for
+        # stances that gold's statement list may not hold.
+        click.echo("statements by kind (matched / predicted): " + ", ".join(
+            f"{k} {v.tp}/{v.predicted}" for k, v in sorted(kinds.items())))
     if show_errors:
         for a in report.articles:
             for e in a.errors:

@@ -116,3 +116,24 @@ def test_eval_scores_stances_as_held_out_sets_are_judged(store, tmp_path):
     overall = evaluate(store, gold).overall()
     assert (overall.stances.tp, overall.stances.predicted, overall.stances.gold) == (1, 2, 1)
     assert dict(overall.stance_errors.spurious) == {"person": 1}
+
+
+def test_eval_counts_statements_by_kind(store, tmp_path):
+    """Which kinds of statement match gold's list: gold lists what people said, so an act
+    shows up as predicted but not matched."""
+    from extract.evaluate import evaluate
+    from extract.records import ActorRec, ArticleExtraction, StatementRec
+
+    text = "Ann Lee said the tax was fair. Bob Ray opposed the levy."
+    article_id, _ = store.articles.add(ArticleIn(text=text, title="t", external_id="a1"))
+    actors = [ActorRec("ann", "Ann Lee", "person"), ActorRec("bob", "Bob Ray", "person")]
+    recs = [StatementRec(text[13:29], 13, 29, "indirect", speaker="ann"),
+            StatementRec(text[39:55], 39, 55, "action", speaker="bob")]
+    store.extraction.save(article_id, ArticleExtraction(actors=actors, statements=recs), "t")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"external_id": "a1", "actors": [], "stances": [], "statements": [
+        {"speaker": "Ann Lee", "content": "the tax was fair", "direct": False}]}) + "\n")
+    overall = evaluate(store, gold).overall()
+    kinds = {k: (v.tp, v.predicted) for k, v in overall.statement_kinds.items()}
+    assert kinds == {"indirect": (1, 1), "action": (0, 1)}
+    assert overall.as_dict()["statement_kinds"]["action"] == {"matched": 0, "predicted": 1}
