@@ -118,6 +118,45 @@ class SpeakerResolver:
                 return m.key
         return None
 
+    def _surname_person(self, tok: Token) -> str | None:
+        """'Pryce' that NER missed, after 'Graham Pryce': that person (marked as a mention)."""
+        table = self.table
+        person = next((k for k, a in reversed(table.actors.items())
+                       if a.type == "person" and len(k.split()) > 1 and tok.text in k.split()), None)
+        if person and table.actor_at(tok) is None:
+            table.mention(person, tok.doc, tok.i, tok.i + 1, "RULE_SURNAME")
+        return person
+
+    def _governing_person(self, pronoun: Token, gender: str) -> str | None:
+        """'Trump said after the convention he would not accept', 'Though she called it
+        "outrageous", Clinton restricted ...': the subject pronoun of a clause is the named
+        person who is the subject of the clause it hangs on (reported, adverbial or joined),
+        when the gender agrees and no listener stands between ('told Stumpf he should')."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        node = pronoun.head
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            outer = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if outer is None:
+                continue
+            if is_relative_pronoun(outer):
+                outer = outer.head.head
+            lo, hi = sorted((outer.i, pronoun.i))
+            if any(t.text in (".", "?", "!") or "\n" in t.text for t in pronoun.doc[lo:hi]):
+                return None  # a parse run across sentences
+            m = self.table.actor_at(outer)
+            key = m.key if m is not None else self._surname_person(outer) if outer.is_title else None
+            if key is None or self.table.actors[key].type != "person" \
+                    or self.gender_of(key, pronoun.doc) not in (None, gender):
+                return None
+            if any(c.dep_ in ("dobj", "dative") for c in node.children if c.i < pronoun.i):
+                return None  # 'told Stumpf he should resign': the listener may be meant
+            return key
+        return None
+
     def subject_of(self, verb: Token) -> Token | None:
         """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
         current = verb
@@ -171,7 +210,7 @@ class SpeakerResolver:
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in ("she", "her") else "m"
-            key = self._recent_person(subject, gender)
+            key = self._governing_person(subject, gender) or self._recent_person(subject, gender)
             if key and key not in self._gender:
                 self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
@@ -231,10 +270,8 @@ class SpeakerResolver:
             return self._anonymous(subject, phrase.text, start, end, owner)
         if subject.pos_ == "PROPN":
             # 'Pryce' that NER missed, after 'Graham Pryce'
-            person = next((k for k, a in reversed(table.actors.items())
-                           if a.type == "person" and len(k.split()) > 1 and subject.text in k.split()), None)
+            person = self._surname_person(subject)
             if person:
-                table.mention(person, doc, subject.i, subject.i + 1, "RULE_SURNAME")
                 return Speaker(person, subject.text, subject.idx, subject.idx + len(subject))
             return self._unnamed_organization(subject)
         if subject.pos_ == "NOUN":
