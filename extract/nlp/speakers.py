@@ -24,6 +24,8 @@ SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
 # 'a company spokesman', 'a bank spokeswoman': the kind of body, not its name.
 COMPANY_NOUNS = {"company", "firm", "bank", "airline", "carrier", "club", "group", "union", "corporation",
                  "business", "retailer", "insurer", "operator", "maker", "broker", "utility", "council"}
+# Words before a title that make it another post ('the deputy minister' is not the minister).
+POST_QUALIFIERS = {"deputy", "vice", "assistant", "junior", "associate"}
 REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
 # What organisations publish and news reports as a source ('a Quinnipiac poll shows').
 FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "review", "audit",
@@ -290,7 +292,10 @@ class SpeakerResolver:
             return Speaker(owner, text, start, end)
         definite = doc[subject.left_edge.i].lower_ in ("the", "this", "that", "our", "his", "her", "their", "its")
         if definite and (head in self.lex.title_words or subject.lower_ in self.lex.title_words):
-            titled = self._recent_titled(subject.i, head)
+            # 'the shadow chancellor', 'the deputy minister': another post than the bare title's.
+            qualifiers = {c.lower_ for c in subject.lefts if c.dep_ in ("amod", "compound", "nmod")} \
+                & (self.lex.opposition_words | POST_QUALIFIERS)
+            titled = self._recent_titled(subject.i, head, qualifiers)
             if titled is None and owner in self.lex.parties.values():
                 titled = self._party_member(subject, head, owner)
             if titled:
@@ -312,13 +317,15 @@ class SpeakerResolver:
         person.role = person.role or title
         return person.key
 
-    def _recent_titled(self, before: int, title: str) -> str | None:
-        """The person most recently mentioned before ``before`` whose role has the word ``title``."""
+    def _recent_titled(self, before: int, title: str, qualifiers: set[str] = frozenset()) -> str | None:
+        """The person most recently mentioned before ``before`` whose role has the word ``title``
+        (and each of ``qualifiers``: 'shadow', 'deputy')."""
         for m in reversed(self.table.mentions):
             if m.start >= before:
                 continue
             actor = self.table.actors[m.key]
-            if actor.type == "person" and actor.role and title in actor.role.replace(",", " ").split():
+            words = actor.role.replace(",", " ").split() if actor.role else []
+            if actor.type == "person" and title in words and qualifiers <= set(words):
                 return m.key
         return None
 

@@ -73,3 +73,12 @@ def test_a_pronoun_is_the_named_subject_of_the_clause_it_hangs_on(extract_text):
                       "were offered.", topics={"endorsement": []})
     st = by_content(ex, "endorsement")
     assert st is not None and speaker_name(ex, st) == "Mark Kent"
+
+
+def test_a_shadow_or_deputy_title_is_not_the_bare_post(extract_text):
+    # 'The shadow chancellor' is not the chancellor named before.
+    ex = extract_text("Chancellor Gordon Hale defended his budget in the Commons on Wednesday. "
+                      "But Owen Lister, for the Tories, attacked the plans. The shadow chancellor said "
+                      "Mr Hale was borrowing to spend, not to invest.")
+    st = by_content(ex, "borrowing to spend")
+    assert st is not None and speaker_name(ex, st) != "Gordon Hale"
