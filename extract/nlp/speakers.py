@@ -24,6 +24,8 @@ SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
 # 'a company spokesman', 'a bank spokeswoman': the kind of body, not its name.
 COMPANY_NOUNS = {"company", "firm", "bank", "airline", "carrier", "club", "group", "union", "corporation",
                  "business", "retailer", "insurer", "operator", "maker", "broker", "utility", "council"}
+# Words before a title that make it another post ('the deputy minister' is not the minister).
+POST_QUALIFIERS = {"deputy", "vice", "assistant", "junior", "associate"}
 REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people", "report"}
 # What organisations publish and news reports as a source ('a Quinnipiac poll shows').
 FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "review", "audit",
@@ -118,6 +120,45 @@ class SpeakerResolver:
                 return m.key
         return None
 
+    def _surname_person(self, tok: Token) -> str | None:
+        """'Pryce' that NER missed, after 'Graham Pryce': that person (marked as a mention)."""
+        table = self.table
+        person = next((k for k, a in reversed(table.actors.items())
+                       if a.type == "person" and len(k.split()) > 1 and tok.text in k.split()), None)
+        if person and table.actor_at(tok) is None:
+            table.mention(person, tok.doc, tok.i, tok.i + 1, "RULE_SURNAME")
+        return person
+
+    def _governing_person(self, pronoun: Token, gender: str) -> str | None:
+        """'Trump said after the convention he would not accept', 'Though she called it
+        "outrageous", Clinton restricted ...': the subject pronoun of a clause is the named
+        person who is the subject of the clause it hangs on (reported, adverbial or joined),
+        when the gender agrees and no listener stands between ('told Stumpf he should')."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        node = pronoun.head
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            outer = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if outer is None:
+                continue
+            if is_relative_pronoun(outer):
+                outer = outer.head.head
+            lo, hi = sorted((outer.i, pronoun.i))
+            if any(t.text in (".", "?", "!") or "\n" in t.text for t in pronoun.doc[lo:hi]):
+                return None  # a parse run across sentences
+            m = self.table.actor_at(outer)
+            key = m.key if m is not None else self._surname_person(outer) if outer.is_title else None
+            if key is None or self.table.actors[key].type != "person" \
+                    or self.gender_of(key, pronoun.doc) not in (None, gender):
+                return None
+            if any(c.dep_ in ("dobj", "dative") for c in node.children if c.i < pronoun.i):
+                return None  # 'told Stumpf he should resign': the listener may be meant
+            return key
+        return None
+
     def subject_of(self, verb: Token) -> Token | None:
         """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
         current = verb
@@ -171,7 +212,7 @@ class SpeakerResolver:
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in ("she", "her") else "m"
-            key = self._recent_person(subject, gender)
+            key = self._governing_person(subject, gender) or self._recent_person(subject, gender)
             if key and key not in self._gender:
                 self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
@@ -231,10 +272,8 @@ class SpeakerResolver:
             return self._anonymous(subject, phrase.text, start, end, owner)
         if subject.pos_ == "PROPN":
             # 'Pryce' that NER missed, after 'Graham Pryce'
-            person = next((k for k, a in reversed(table.actors.items())
-                           if a.type == "person" and len(k.split()) > 1 and subject.text in k.split()), None)
+            person = self._surname_person(subject)
             if person:
-                table.mention(person, doc, subject.i, subject.i + 1, "RULE_SURNAME")
                 return Speaker(person, subject.text, subject.idx, subject.idx + len(subject))
             return self._unnamed_organization(subject)
         if subject.pos_ == "NOUN":
@@ -253,7 +292,10 @@ class SpeakerResolver:
             return Speaker(owner, text, start, end)
         definite = doc[subject.left_edge.i].lower_ in ("the", "this", "that", "our", "his", "her", "their", "its")
         if definite and (head in self.lex.title_words or subject.lower_ in self.lex.title_words):
-            titled = self._recent_titled(subject.i, head)
+            # 'the shadow chancellor', 'the deputy minister': another post than the bare title's.
+            qualifiers = {c.lower_ for c in subject.lefts if c.dep_ in ("amod", "compound", "nmod")} \
+                & (self.lex.opposition_words | POST_QUALIFIERS)
+            titled = self._recent_titled(subject.i, head, qualifiers)
             if titled is None and owner in self.lex.parties.values():
                 titled = self._party_member(subject, head, owner)
             if titled:
@@ -275,13 +317,15 @@ class SpeakerResolver:
         person.role = person.role or title
         return person.key
 
-    def _recent_titled(self, before: int, title: str) -> str | None:
-        """The person most recently mentioned before ``before`` whose role has the word ``title``."""
+    def _recent_titled(self, before: int, title: str, qualifiers: set[str] = frozenset()) -> str | None:
+        """The person most recently mentioned before ``before`` whose role has the word ``title``
+        (and each of ``qualifiers``: 'shadow', 'deputy')."""
         for m in reversed(self.table.mentions):
             if m.start >= before:
                 continue
             actor = self.table.actors[m.key]
-            if actor.type == "person" and actor.role and title in actor.role.replace(",", " ").split():
+            words = actor.role.replace(",", " ").split() if actor.role else []
+            if actor.type == "person" and title in words and qualifiers <= set(words):
                 return m.key
         return None
 

@@ -56,3 +56,29 @@ def test_a_pronoun_inside_reported_speech_is_written_as_the_reporting_subject(ex
     ex = extract_text("Senator Tom Reyes said the budget cuts would erase most of the gains of the past "
                       "decade, though he noted that some programs are beginning to recover.")
     assert _speaker_text(ex, "some programs are beginning to recover") == "he"
+
+
+def test_a_pronoun_is_the_named_subject_of_the_clause_it_hangs_on(extract_text):
+    # 'Though she called ..., Leah Marsh restricted ...': the pronoun of a clause put before its
+    # main verb is that verb's named subject, not the last woman who spoke.
+    ex = extract_text("\u201cThe bank should be broken up,\u201d Senator Ruth Alvarez said on Tuesday. "
+                      "In a statement, Governor Leah Marsh was more careful. Though she called the fees "
+                      "\u201cshameful\u201d, Marsh limited her remarks to future rules.")
+    st = by_content(ex, "shameful")
+    assert st is not None and speaker_name(ex, st) == "Leah Marsh"
+    # 'Kent said ... he would not accept', even when the parser makes the clause adverbial and
+    # another man spoke last.
+    ex = extract_text("\u201cI will vote for the nominee,\u201d Senator Paul Dunne said on Friday. "
+                      "Mark Kent said after the convention he would not accept Dunne's endorsement if it "
+                      "were offered.", topics={"endorsement": []})
+    st = by_content(ex, "endorsement")
+    assert st is not None and speaker_name(ex, st) == "Mark Kent"
+
+
+def test_a_shadow_or_deputy_title_is_not_the_bare_post(extract_text):
+    # 'The shadow chancellor' is not the chancellor named before.
+    ex = extract_text("Chancellor Gordon Hale defended his budget in the Commons on Wednesday. "
+                      "But Owen Lister, for the Tories, attacked the plans. The shadow chancellor said "
+                      "Mr Hale was borrowing to spend, not to invest.")
+    st = by_content(ex, "borrowing to spend")
+    assert st is not None and speaker_name(ex, st) != "Gordon Hale"
