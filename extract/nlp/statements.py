@@ -149,6 +149,7 @@ class StatementFinder:
         self.quotes: list[Quote] = []
         self.quote_of_token: dict[int, int] = {}
         self.used_cues: set[int] = set()
+        self.next_turn: dict[int, Token] = {}  # quote opening mark -> the next sentence's cue
 
     def run(self) -> list[Found]:
         doc = self.doc
@@ -335,6 +336,7 @@ class StatementFinder:
                     self.used_cues.add(cue.i)
                 else:
                     item.inherit = True
+                    item.extras["next_cue"] = self.next_turn.get(q.open_mark)
             out.append(item)
         return out
 
@@ -405,13 +407,26 @@ class StatementFinder:
         for tok in para:
             if tok.i in self.quote_of_token or _is_cue(tok, self.lex) is None:
                 continue
-            if self._subject(tok) is None:
+            subject = self._subject(tok)
+            if subject is None:
+                continue
+            if tok.i >= span.end and self._next_sentence_cue(q, span, subject):
+                if self.next_turn.get(q.open_mark) is None:
+                    self.next_turn[q.open_mark] = tok  # a last resort, when no turn goes on
                 continue
             dist = tok.i - span.end if tok.i >= span.end else (span.start - tok.i) * 1.5
             # Past a later quote, a cue belongs to that one.
             if dist < best_dist:
                 best, best_dist = tok, dist
         return best
+
+    def _next_sentence_cue(self, q: Quote, span: Span, subject: Token) -> bool:
+        """'"... workers." The WTO said there was ...': a quote that ends its sentence (a full
+        stop inside the marks, or a quote run on into the next one) is finished; a speech verb
+        whose subject is named after it opens the next turn, not an attribution of this quote."""
+        inside = self.text[q.start:q.end].rstrip().rstrip("'’")
+        ended = q.close_mark is None or inside.endswith(".")
+        return ended and subject.i >= span.end
 
     def _paragraph_tokens(self, span: Span) -> Span:
         for p_start, p_end in self.paragraphs:
@@ -521,10 +536,19 @@ class StatementFinder:
         last_direct: Found | None = None
         for f in found:
             if f.inherit:
-                if last_direct is not None and last_direct.speaker and 0 <= f.paragraph - last_direct.paragraph <= 2:
+                named = self._turn_taker(f, last_direct)
+                if named is not None:
+                    f.speaker = named
+                    f.cue = None
+                    f.confidence = 0.7
+                elif last_direct is not None and last_direct.speaker and 0 <= f.paragraph - last_direct.paragraph <= 2:
                     f.speaker = last_direct.speaker
                     f.cue = None
                     f.confidence = 0.7
+                elif f.extras.get("next_cue") is not None:
+                    f.cue = f.cue_end = f.extras["next_cue"]
+                    f.subject = self._subject(f.cue)
+                    f.speaker = self.speakers.resolve(f.subject)
             elif f.subject is not None:
                 f.speaker = self.speakers.resolve(f.subject)
                 if f.speaker and f.cue is not None:
@@ -533,6 +557,33 @@ class StatementFinder:
             if f.kind == "direct" and f.speaker is not None:
                 last_direct = f
         return found
+
+    def _turn_taker(self, f: Found, last_direct: Found | None) -> Speaker | None:
+        """'Though she called it "outrageous", Clinton restricted her comments. / "If any
+        bank ..."': a quote with no attribution of its own, right after a sentence whose
+        subject is a named person who came in after the last quote, is that person's turn."""
+        doc = self.doc
+        i = f.order - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_quote or i in self.quote_of_token):
+            if i in self.quote_of_token:
+                return None  # right after another quote: that one's turn goes on
+            i -= 1
+        if i < 0 or doc[i].text not in (".", "?", "!", ":"):
+            return None  # the quote must open a sentence of its own, after a finished one
+        prev = sent_of(doc[i])
+        root = prev.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i in self.quote_of_token or subject.i > root.i \
+                or root.pos_ not in ("VERB", "AUX"):
+            return None
+        mention = self.table.actor_at(subject)
+        if mention is None or self.table.actors[mention.key].type != "person":
+            return None
+        if last_direct is not None and last_direct.end > subject.idx:
+            return None
+        if last_direct is not None and last_direct.speaker and last_direct.speaker.key == mention.key:
+            return None
+        return self.speakers.resolve(subject)
 
     def _reporting_mention(self, f: Found) -> Speaker | None:
         """'Trump said he believes ...': the speaker of the inner cue is written as the

@@ -101,3 +101,27 @@ def test_empty_and_odd_texts_do_not_crash(extract_text):
                  '"' * 50 + "\n\n" + "he said." * 30]:
         ex = extract_text(text)
         assert isinstance(ex.statements, list)
+
+
+def test_quote_after_its_speakers_turn_is_not_the_next_speakers(extract_text):
+    # A quote that ends its sentence is finished: 'The ministry said ...' opens the next turn.
+    text = ('\u201cThe small farms will be the first to close,\u201d said Maria Lindqvist, head of '
+            'policy at the Farmers Union. \u201cThey cannot survive a winter without the grants. '
+            '\u201cWe fear for thousands of families in the north.\u201d The ministry said there '
+            'was no money left in the budget for new grants.')
+    ex = extract_text(text)
+    st = by_content(ex, "We fear for thousands")
+    assert st is not None and speaker_name(ex, st) == "Maria Lindqvist"
+
+
+def test_unattributed_quote_paragraph_is_the_turn_of_the_person_just_named(extract_text):
+    # Another person took the floor between the two quotes: the quote is theirs, not a
+    # continuation of the last one quoted.
+    text = ('\u201cThe council has wasted two years,\u201d Peter Hallam said. '
+            '\u201cNothing has been built.\u201d\n\n'
+            'Councillor Joanna Prescott, who chairs the housing committee, was more careful. '
+            'Though she called the delays regrettable, Prescott promised a review of the contracts.\n\n'
+            '\u201cIf any builder cannot deliver on time, it should lose the contract.\u201d')
+    ex = extract_text(text)
+    st = by_content(ex, "If any builder")
+    assert st is not None and speaker_name(ex, st) == "Joanna Prescott"
