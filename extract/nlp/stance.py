@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from ..records import StanceRec
 from .sents import sent_of
 from .lexicon import Lexicon, vader
-from .statements import VOTE_SIDES, Found
+from .acts import VOTE_SIDES
+from .statements import Found
 from .topics import TopicMention
 
 NEGATIONS = {"not", "n't", "never", "no", "without", "nor"}

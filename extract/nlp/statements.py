@@ -15,18 +15,12 @@ from .actors import DATELINE, HONORIFICS, ActorTable
 from .sents import sent_of
 from .lexicon import Lexicon
 from .fragments import NAMING_VERBS, fragment_spans
-from .noun_cues import noun_side, noun_statements, resolve_possessives
+from .noun_cues import noun_statements, resolve_possessives
 from .quotes import Quote, find_quotes, word_count
 from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
 
 MIN_QUOTE_WORDS = 4
-# Nouns that stand for a proposal made earlier ('rejected the counterproposal').
-ANAPHORIC_OBJECTS = {"proposal", "counterproposal", "offer", "plan", "demand", "idea", "call",
-                     "response", "deal", "initiative", "request", "suggestion", "proposition",
-                     "overture", "position", "stance", "bid", "approach", "agreement", "terms",
-                     "measure", "measures", "move", "restriction", "rule", "policy", "decision",
-                     "law", "legislation", "step", "action"}
 # Verbs that can close a sentence as its attribution ('..., the source said Sunday.').
 INVERTED_CUES = {"say", "tell", "add", "report", "note", "write", "explain", "insist", "warn", "stress",
                  "argue", "claim", "state", "announce", "confirm", "predict", "estimate", "reply"}
@@ -36,9 +30,6 @@ XCOMP_CUES = {"vow", "pledge", "promise", "threaten"}
 LISTENER_CUES = {"tell", "inform", "assure", "remind", "warn"}
 LISTENER_NOUNS = {"reporters", "journalists", "newspaper", "paper", "programme", "program", "radio",
                   "television", "parliament", "mps", "lawmakers", "audience", "conference", "briefing"}
-# Verbs that carry the side of the stance noun they take ('repeated its criticism').
-CARRIER_VERBS = {"renew", "repeat", "reiterate", "restate", "voice", "express", "signal", "register"}
-COUNTER_OBJECTS = {"counterproposal", "response", "counteroffer", "terms"}
 CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 DASHES = {"\u2015", "\u2014", "--", "\u2013"}
 
@@ -62,10 +53,6 @@ class Found:
     standalone: bool = False   # an act that is a statement even when it names no topic
     confidence: float = 0.7
     extras: dict = field(default_factory=dict)
-
-
-# The side a vote takes by its preposition.
-VOTE_SIDES = {"for": "support", "against": "oppose"}
 
 
 def _span_chars(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
@@ -176,7 +163,9 @@ class StatementFinder:
         found.extend(noun_statements(self))  # 'the union's call for a strike' (noun_cues.py)
         found = self._resolve_in_order(found)
         resolve_possessives(self, found)
-        found.extend(self._actions(found))
+        from .acts import find_acts  # acts.py builds on this module's Found
+
+        found.extend(find_acts(self))
         found.extend(self._fragments(found))
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
 
@@ -643,110 +632,6 @@ class StatementFinder:
         return out
 
     # -- stance acts -------------------------------------------------------------------
-
-    def _actions(self, statements: list[Found]) -> list[Found]:
-        doc, lex = self.doc, self.lex
-        out = []
-        for tok in doc:
-            if tok.pos_ != "VERB" or tok.i in self.used_cues:
-                continue
-            lemma = tok.lemma_.lower()
-            verb_class = "support" if lemma in lex.support_verbs else "oppose" if lemma in lex.oppose_verbs else None
-            objects = [c for c in tok.children if c.i > tok.i and (
-                c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "attr", "prt", "dative")
-                or c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("NOUN", "ADJ"))]
-            if lemma == "vote":
-                # 'voted for the deal' / 'voted against the levy'; 'voted to condemn X' is the
-                # act of the verb it governs.
-                side = next((c for c in objects if c.dep_ == "prep" and c.lower_ in VOTE_SIDES), None)
-                if side is None:
-                    continue
-                verb_class, objects = VOTE_SIDES[side.lower_], [side]
-            if verb_class is not None and (passive := self._passive_act(tok, verb_class)) is not None:
-                out.append(passive)
-                continue
-            if not objects or any(c.dep_ == "auxpass" for c in tok.children):
-                continue  # 'Blair was urged to ...': the subject is acted upon, it does not act
-            # 'endorsed Clinton', 'cited a report', 'blasted the ruling': an act news reports as
-            # an attribution (a cue mined from the train split) is a statement of its own.
-            standalone = lemma in lex.dobj_cues and any(c.dep_ == "dobj" for c in objects)
-            carried = self._carried_side(lemma, objects)
-            if carried:
-                # 'repeated its criticism', 'renewed its opposition': the noun takes the side
-                verb_class, generic_object = carried, False
-            elif verb_class is None and standalone:
-                generic_object = False
-            elif verb_class is None:
-                # 'renewed its calls for', 'pressed the demand'
-                dobj = next((c for c in objects if c.dep_ == "dobj"), None)
-                if dobj is None or dobj.lemma_.lower() not in ("call", "demand", "proposal", "push", "bid", "plea"):
-                    continue
-                verb_class = "support"
-                generic_object = True
-            else:
-                generic_object = False
-            subject = self._subject(tok)
-            if subject is None:
-                continue
-            speaker = self.speakers.resolve(subject)
-            if speaker is None or speaker.key is None or (
-                    self.table.actors[speaker.key].type == "group" and not standalone):
-                continue  # an act needs a named actor ('negotiators failed to agree' is not one)
-            hi = max(c.right_edge.i for c in objects) + 1
-            start, end = _span_chars(doc, tok.i + 1 if standalone else tok.i, hi)
-            if start < 0:
-                continue
-            head_nouns = {t.lemma_.lower() for t in doc[tok.i + 1:hi] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-            out.append(Found(
-                "action", start, end, cue=tok, cue_end=tok, subject=subject, speaker=speaker,
-                order=tok.i, verb_class=verb_class, negated=_negated(tok),
-                anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS or carried) and not generic_object,
-                counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6, standalone=standalone,
-            ))
-        return out
-
-    def _carried_side(self, lemma: str, objects: list[Token]) -> str | None:
-        """The side of a stance noun a verb only carries ('repeated its criticism', 'renewed its
-        opposition to', 'voiced support for')."""
-        if lemma not in CARRIER_VERBS:
-            return None
-        dobj = next((c for c in objects if c.dep_ == "dobj"), None)
-        return noun_side(dobj.lemma_.lower(), self.lex) if dobj is not None and dobj.pos_ == "NOUN" else None
-
-    def _passive_act(self, verb: Token, verb_class: str) -> Found | None:
-        """'The plan was backed by France', 'the tax, opposed by Britain, ...', 'the U.S. was
-        supported by Japan on the issue of quotas': the agent takes the side on what the verb
-        acts upon (its subject, or the noun it describes), or on the matter a preposition after
-        it names."""
-        doc = self.doc
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is None or verb.tag_ != "VBN":
-            return None
-        if any(c.dep_ == "auxpass" for c in verb.children):
-            target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        elif verb.dep_ == "acl" and verb.head.i < verb.i:
-            target = verb.head
-        else:
-            return None
-        if target is None:
-            return None
-        speaker = self.speakers.resolve(agent)
-        if speaker is None or speaker.key is None or self.table.actors[speaker.key].type in ("group", "media"):
-            return None
-        # the parser often hangs 'on the issue of ...' on the last name of the agent list
-        matter = next((c for c in [*verb.children, *agent.subtree] if c.dep_ == "prep" and c.i > agent.i
-                       and c.lower_ in ("on", "over")), None)
-        if matter is not None:
-            lo, hi = matter.i + 1, matter.right_edge.i + 1
-        elif target.i < verb.i:
-            lo, hi = target.left_edge.i, (target.i + 1 if verb.dep_ == "acl" else target.right_edge.i + 1)
-        else:
-            return None
-        start, end = _span_chars(doc, lo, hi)
-        if start < 0:
-            return None
-        return Found("action", start, end, cue=verb, cue_end=verb, subject=agent, speaker=speaker,
-                     order=verb.i, verb_class=verb_class, negated=_negated(verb), confidence=0.6)
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicon) -> tuple[list[Found], SpeakerResolver]:
