@@ -85,7 +85,8 @@ class Lexicon:
         return self.places.get(key) or self.demonyms.get(key)
 
 
-def _read(name: str) -> dict:
+def read_data(name: str) -> dict:
+    """One of the packaged data files (extract/nlp/data/NAME), parsed."""
     with open(DATA_DIR / name, "rb") as fh:
         return tomllib.load(fh)
 
@@ -98,7 +99,7 @@ def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     lex = Lexicon()
-    places = _read("places.toml")
+    places = read_data("places.toml")
     canonical_codes = places["canonical"]
     for country in pycountry.countries:
         name = canonical_codes.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
@@ -120,7 +121,7 @@ def load() -> Lexicon:
             lex.context_regions[norm(form)] = canonical
     lex.organizations = dict(places["organizations"])
 
-    bodies = _read("bodies.toml")
+    bodies = read_data("bodies.toml")
     for canonical, spec in bodies["fixed"].items():
         for surface in (canonical, *spec.get("aliases", [])):
             lex.bodies[norm(surface)] = (canonical, spec["country"])
@@ -133,14 +134,14 @@ def load() -> Lexicon:
         if isinstance(spec, dict) and spec.get("letter"):
             lex.party_letters[spec["letter"]] = party
 
-    media = _read("media.toml")["media"]
+    media = read_data("media.toml")["media"]
     for name in media["names"]:
         canonical = name[4:] if name.lower().startswith("the ") else name
         lex.media[norm(name)] = {"yonhap news agency": "Yonhap", "reuter": "Reuters",
                                  "xinhua news agency": "Xinhua"}.get(norm(name), canonical)
     lex.media_suffixes = tuple(s.lower() for s in media["suffixes"])
 
-    words = _read("lexicon.toml")
+    words = read_data("lexicon.toml")
     verbs = set()
     for verb in words["speech"]["verbs"]:
         parts = verb.split()
@@ -150,7 +151,7 @@ def load() -> Lexicon:
             verbs.add(verb)
     lex.speech_verbs = frozenset(verbs)
     floor = words["cues"]["min_precision"]
-    mined = _read("cues.toml")
+    mined = read_data("cues.toml")
     lex.ccomp_cues, lex.xcomp_cues, lex.dobj_cues = (
         frozenset(lemma for lemma, figures in mined.get(dep, {}).items() if figures["precision"] >= floor[dep])
         for dep in ("ccomp", "xcomp", "dobj"))
@@ -201,7 +202,7 @@ def ruler_patterns() -> list[dict]:
 
     Case-sensitive on purpose: 'US' is the country, 'us' is a pronoun."""
     lex = load()
-    places = _read("places.toml")
+    places = read_data("places.toml")
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()
 
@@ -228,11 +229,11 @@ def ruler_patterns() -> list[dict]:
         if len(words) >= 2:
             # NER never tags a lower-case 'Japanese finance ministry official'.
             out.append({"label": "ORG", "pattern": [{"LOWER": w} for w in words], "id": ""})
-    for name in _read("media.toml")["media"]["names"]:
+    for name in read_data("media.toml")["media"]["names"]:
         if name.lower().startswith("the "):
             continue
         add("ORG", name, lex.media[norm(name)])
-    for party, spec in _read("bodies.toml").get("parties", {}).items():
+    for party, spec in read_data("bodies.toml").get("parties", {}).items():
         forms = spec if isinstance(spec, list) else spec.get("forms", [])
         for form in (party, *forms):
             add("NORP", form, party)

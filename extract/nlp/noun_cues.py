@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import Lexicon, _read
+from .lexicon import Lexicon, read_data
 
 OWNER_PREPS = ("by", "from")
 # Prepositions that date or place the noun ('X's call on Monday'), not its content.
@@ -101,8 +101,8 @@ def noun_constructions(doc: Doc):
 @lru_cache(maxsize=1)
 def admitted_forms() -> frozenset[tuple[str, str]]:
     """(noun lemma, form) pairs mined as cues that reach the floor in lexicon.toml."""
-    rules = _read("lexicon.toml")["noun_cues"]
-    mined = _read("noun_cues.toml").get("forms", {})
+    rules = read_data("lexicon.toml")["noun_cues"]
+    mined = read_data("noun_cues.toml").get("forms", {})
     out = set()
     for key, figures in mined.items():
         lemma, form = key.rsplit(" ", 1)
@@ -194,8 +194,8 @@ def resolve_possessives(finder, found: list) -> None:
             continue
         key = None
         if lower in POSSESSIVE_PRONOUNS:
-            key = speakers._recent_person(owner, POSSESSIVE_PRONOUNS[lower])
+            key = speakers.recent_person(owner, POSSESSIVE_PRONOUNS[lower])
         elif lower in ORG_POSSESSIVES:
-            key = speakers._recent(owner.i, ("organization", "country"), speakers_only=True)
+            key = speakers.recent(owner.i, ("organization", "country"), speakers_only=True)
         if key is not None:
             f.speaker = Speaker(key, owner.text, owner.idx, owner.idx + len(owner))

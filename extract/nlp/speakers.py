@@ -100,7 +100,7 @@ class SpeakerResolver:
             self._gender[key] = gender
         return gender
 
-    def _recent_person(self, pronoun: Token, gender: str) -> str | None:
+    def recent_person(self, pronoun: Token, gender: str) -> str | None:
         """'he said' / 'she added': the most recent speaker who can be that pronoun (a person of
         that or unknown gender, or a body that spoke through a spokeswoman/spokesman), else the
         most recent such person mentioned."""
@@ -212,12 +212,12 @@ class SpeakerResolver:
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in ("she", "her") else "m"
-            key = self._governing_person(subject, gender) or self._recent_person(subject, gender)
+            key = self._governing_person(subject, gender) or self.recent_person(subject, gender)
             if key and key not in self._gender:
                 self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
         if lower in ORG_PRONOUNS:
-            key = self._recent(subject.i, ("organization",), speakers_only=True)
+            key = self.recent(subject.i, ("organization",), speakers_only=True)
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
         if subject.pos_ == "PRON":
             return None
@@ -240,11 +240,11 @@ class SpeakerResolver:
             if owner:
                 return Speaker(owner, phrase.text, start, end)
         if lower in self.lex.report_nouns or subject.lemma_.lower() in self.lex.report_nouns:
-            key = self._recent(subject.i, ("media",))
+            key = self.recent(subject.i, ("media",))
             if key is None and doc[subject.left_edge.i].lower_ in ("the", "its", "this"):
                 # 'Oxfam says in a report ... The report said': with no news organisation
                 # named, the report is that of the last organisation that spoke.
-                key = self._recent(subject.i, ("organization",), speakers_only=True)
+                key = self.recent(subject.i, ("organization",), speakers_only=True)
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":
@@ -264,8 +264,8 @@ class SpeakerResolver:
                     c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in COMPANY_NOUNS for c in subject.lefts):
                 # 'a company spokesman' speaks for the company the article is about: the
                 # organisation that last spoke, else the last one named.
-                key = self._recent(subject.i, ("organization",), speakers_only=True) or \
-                    self._recent(subject.i, ("organization",))
+                key = self.recent(subject.i, ("organization",), speakers_only=True) or \
+                    self.recent(subject.i, ("organization",))
                 if key:
                     self._learn_gender(key, subject)
                     return Speaker(key, phrase.text, start, end)
@@ -390,7 +390,7 @@ class SpeakerResolver:
     def _recent_organization(self, before: int) -> str | None:
         """'Aguas Argentinas, controlled by France's Suez, ... The firm wants ...': the last
         organisation named, unless it is only there as the owner of one named just before it."""
-        key = self._recent(before, ("organization",))
+        key = self.recent(before, ("organization",))
         if key is None:
             return None
         owned = [m for m in self.table.mentions if m.start < before and self.table.actors[m.key].affiliation == key
@@ -401,7 +401,7 @@ class SpeakerResolver:
             return max(owned, key=lambda m: m.start).key
         return key
 
-    def _recent(self, before: int, types: tuple[str, ...], speakers_only: bool = False) -> str | None:
+    def recent(self, before: int, types: tuple[str, ...], speakers_only: bool = False) -> str | None:
         """Most recent speaker of a compatible type, else the most recent such mention."""
         for i, key in reversed(self._speakers):
             if i < before and self.table.actors[key].type in types:
