@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .noun_cues import noun_side
-from .statements import Found, _negated, _span_chars
+from .statements import Found, _agent, _negated, _span_chars
 
 # Nouns that stand for a proposal made earlier ('rejected the counterproposal').
 ANAPHORIC_OBJECTS = {"proposal", "counterproposal", "offer", "plan", "demand", "idea", "call",
@@ -104,7 +104,7 @@ def passive_act(finder, verb: Token, verb_class: str) -> Found | None:
     acts upon (its subject, or the noun it describes), or on the matter a preposition after
     it names."""
     doc = finder.doc
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = _agent(verb)
     if agent is None or verb.tag_ != "VBN":
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .actors import ActorTable
 from .speakers import SpeakerResolver
-from .statements import Found
+from .statements import Found, _agent
 
 # Participles that make their agent a partner of the subject ('backed by France').
 PARTNER_VERBS = {"back", "support", "join", "accompany", "endorse", "second"}
@@ -51,9 +51,7 @@ def _partners(subject: Token) -> list[Token]:
     for head in heads:
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in PARTNER_VERBS and child.tag_ == "VBN":
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                partners += [pobj, *pobj.conjuncts]
+                agent = _agent(child)
+                if agent is not None:
+                    partners += [agent, *agent.conjuncts]
     return partners

@@ -46,6 +46,11 @@ class NounCue:
     hi: int
 
 
+def _dates(obj: Token) -> bool:
+    """The object of a preposition dates the noun ('on Monday'), it is not its content."""
+    return obj.lower_ in TIME_WORDS or obj.ent_type_ in ("DATE", "TIME")
+
+
 def _complement(noun: Token, skip: Token | None) -> tuple[Token, str, int, int] | None:
     """The first complement after the noun: a 'that' clause, an infinitive or a preposition
     with its object."""
@@ -59,7 +64,7 @@ def _complement(noun: Token, skip: Token | None) -> tuple[Token, str, int, int] 
                 return child, "to", child.left_edge.i, child.right_edge.i + 1
         if child.dep_ == "prep":
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is None or obj.lower_ in TIME_WORDS or obj.ent_type_ in ("DATE", "TIME"):
+            if obj is None or _dates(obj):
                 continue
             return child, child.lower_, child.i + 1, child.right_edge.i + 1
     after = noun.right_edge.i + 1
@@ -67,8 +72,7 @@ def _complement(noun: Token, skip: Token | None) -> tuple[Token, str, int, int] 
         # 'renewed their opposition to the tax': the parser hung the preposition on the verb
         prep = noun.doc[after]
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-        if prep.dep_ == "prep" and prep.head.i == noun.head.i and obj is not None \
-                and obj.lower_ not in TIME_WORDS and obj.ent_type_ not in ("DATE", "TIME"):
+        if prep.dep_ == "prep" and prep.head.i == noun.head.i and obj is not None and not _dates(obj):
             return prep, prep.lower_, prep.i + 1, prep.right_edge.i + 1
     return None
 

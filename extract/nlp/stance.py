@@ -144,10 +144,10 @@ class StanceRules:
         by_topic: dict[str, list[TopicMention]] = {}
         for m in mentions:
             by_topic.setdefault(m.topic, []).append(m)
+        doubted = self._doubted(f)
         out = []
         for topic, ms in by_topic.items():
             label, confidence, evidence = self._one(f, ms, markers, lo, hi)
-            doubted = self._doubted(f)
             if doubted and label in ("support", "oppose", "neutral"):
                 label = "oppose" if label == "neutral" else FLIP[label]
                 evidence = f"{doubted} ({evidence})" if evidence else doubted
