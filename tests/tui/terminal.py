@@ -43,3 +43,18 @@ def type_text(session: str, text: str) -> None:
 
 def alive(session: str) -> bool:
     return subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+
+
+def quit_app(session: str) -> None:
+    """Press q until the app has quit (its tmux session ends with it). The app may quit
+    between the check and the key: a key the ended session refuses is not a failure."""
+    for _ in range(6):
+        if not alive(session):
+            return
+        try:
+            keys(session, "q", pause=0.6)
+        except subprocess.CalledProcessError:
+            if alive(session):
+                raise
+            return
+    raise AssertionError("the app did not quit on q")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from .terminal import alive, keys, needs_tmux, screen, tmux, type_text, wait_for
+from .terminal import alive, keys, needs_tmux, quit_app, screen, tmux, type_text, wait_for
 
 pytestmark = needs_tmux
 
@@ -17,14 +17,6 @@ def start(session: str, db, cwd) -> None:
     command = f"cd {cwd} && TEXTUAL_ANIMATIONS=none {sys.executable} -m tui {db}"
     tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
     wait_for(session, db.name)
-
-
-def quit_app(session: str) -> None:
-    for _ in range(6):
-        if not alive(session):
-            return
-        keys(session, "q", pause=0.6)
-    raise AssertionError("the app did not quit on q")
 
 
 def reviewed(conn) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import os
 import sqlite3
 import sys
 
-from .terminal import alive, keys, needs_tmux, tmux, wait_for
+from .terminal import alive, keys, needs_tmux, quit_app, tmux, wait_for
 
 pytestmark = needs_tmux
 
@@ -19,14 +19,6 @@ def start(session: str, db, cwd, coder: str) -> None:
     tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
     wait_for(session, db.name)
     wait_for(session, coder)  # the status line names the coder
-
-
-def quit_app(session: str) -> None:
-    for _ in range(6):
-        if not alive(session):
-            return
-        keys(session, "q", pause=0.6)
-    raise AssertionError("the app did not quit on q")
 
 
 def test_two_coders_review_at_once_without_lost_decisions(extracted_db, tmp_path):
