@@ -140,6 +140,19 @@ def _looks_like_name(span: Span) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def _untagged_name_word(tok: Token) -> bool:
+    """A capitalised word that no name-like entity holds ('May' read as a date is one)."""
+    return tok.is_title and tok.ent_type_ in ("", "DATE") and tok.pos_ == "PROPN"
+
+
+def first_name_and_surname(span, lex: Lexicon) -> bool:
+    """Two or three capitalised words, the first a common first name and the last no word
+    that ends the name of a body ('Vincent Cable', 'Theresa May'; not 'Grace Foundation')."""
+    words = [t for t in span if not t.is_punct]
+    return (2 <= len(words) <= 3 and words[0].lower_ in lex.first_names
+            and all(t.is_title for t in words) and words[-1].text not in ORG_NAME_HEADS)
+
+
 class ActorFinder(PersonAffiliations):
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
@@ -169,6 +182,7 @@ class ActorFinder(PersonAffiliations):
         for ent in self.doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 self._entity(ent)
+        self._names_ner_missed()
         self._merge_acronyms()
         self._propagate_mentions()
         self._owned_organizations()
@@ -179,6 +193,35 @@ class ActorFinder(PersonAffiliations):
         self._heads_of_named_bodies()
         self._members_of_named_commissions()
         return self.table
+
+    def _names_ner_missed(self) -> None:
+        """'Theresa May, Tory shadow work and pensions secretary, said': a first name and a
+        surname with a title beside them that NER left out (it read 'May' as the month)."""
+        doc, lex = self.doc, self.lex
+        i = 0
+        while i < len(doc) - 1:
+            end = i + 1
+            if doc[i].lower_ in lex.first_names and _untagged_name_word(doc[i]):
+                while end < len(doc) and end - i < 3 and _untagged_name_word(doc[end]):
+                    end += 1
+                span = doc[i:end]
+                if first_name_and_surname(span, lex) and (
+                        self._titled_apposition(end)
+                        or title_ending_at(doc, i, lex, sent_of(span).start)):
+                    self._person(span, "PERSON")
+            i = end
+
+    def _titled_apposition(self, k: int) -> bool:
+        """A comma at k opens a description with a title in it: ', Tory shadow home secretary,'."""
+        doc = self.doc
+        if k >= len(doc) or doc[k].text != ",":
+            return False
+        for tok in doc[k + 1:k + 9]:
+            if tok.is_punct:
+                return False
+            if tok.lower_ in self.lex.title_words:
+                return True
+        return False
 
     def _owner_in_apposition(self, m: Mention) -> str | None:
         """'Aguas Argentinas, controlled by France's Suez,', 'Magma Copper, a subsidiary of
@@ -426,6 +469,8 @@ class ActorFinder(PersonAffiliations):
             return False
         if len(span) >= 3 and span[-1].lower_ in POST_NOMINALS:
             return True  # 'Guy Mansfield QC', whatever NER called it
+        if label == "ORG" and first_name_and_surname(span, self.lex):
+            return True  # 'Vincent Cable' after 'Lib Dem treasury spokesman', tagged ORG
         doc = self.doc
         # 'Jeong Joon-hee, spokesman at ...' whatever NER called it.
         nxt = span.end

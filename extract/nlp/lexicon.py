@@ -79,6 +79,7 @@ class Lexicon:
     male_words: frozenset[str] = frozenset()
     female_names: frozenset[str] = frozenset()
     male_names: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()  # either gender: a person's name starts with one
 
     def country_of(self, surface: str) -> str | None:
         key = norm(surface)
@@ -171,6 +172,7 @@ def load() -> Lexicon:
     both = set(gender["female_names"]) & set(gender["male_names"])  # 'Kelly': no clue
     lex.female_names = frozenset(set(gender["female_names"]) - both)
     lex.male_names = frozenset(set(gender["male_names"]) - both)
+    lex.first_names = frozenset(gender["female_names"]) | frozenset(gender["male_names"])
     stance = words["stance"]
     lex.support_verbs = frozenset(stance["support_verbs"])
     lex.oppose_verbs = frozenset(stance["oppose_verbs"])

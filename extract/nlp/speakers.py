@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable
+from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable, first_name_and_surname
 from .affiliations import ORG_NOUNS
 from .lexicon import Lexicon
 from .sents import sent_of, start_before
@@ -347,7 +347,9 @@ class SpeakerResolver:
         if words[0].lower_ in ("of", "for", "and"):
             return None
         name = " ".join(t.text for t in doc[words[0].i:hi])
-        key = self.table.add(name, "organization")
+        # NER missed a person's name too ('Theresa May, Tory shadow work secretary, said').
+        type_ = "person" if first_name_and_surname(doc[words[0].i:hi], self.lex) else "organization"
+        key = self.table.add(name, type_)
         self.table.mention(key, doc, words[0].i, hi, "RULE_SUBJECT")
         return Speaker(key, span.text, span.start_char, span.end_char)
 

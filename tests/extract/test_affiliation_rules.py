@@ -109,3 +109,23 @@ def test_the_firm_is_the_company_named_not_its_owner_named_beside_it(extract_tex
     ex = extract_text(text, {"tariff rise": []})
     names = {a.key: a.name for a in ex.actors}
     assert [names[s.speaker] for s in ex.statements if "tariff" in s.content] == ["Magma Copper Co"]
+
+
+def test_a_first_name_and_surname_that_ner_calls_an_organisation_is_a_person(extract_text):
+    # NER tags 'Paul Cable' as an organisation here; a common first name says otherwise, so the
+    # party title before it gives the person a party.
+    ex = extract_text("Lib Dem treasury spokesman Paul Cable said the plan was wrong.")
+    assert actor(ex, "Paul Cable").type == "person"
+    assert _affiliation(ex, "Paul Cable") == "Liberal Democrats"
+
+
+def test_a_name_ner_left_out_beside_a_title_is_a_person(extract_text):
+    # NER reads the 'May' of 'Teresa May' as the month and tags no name at all.
+    ex = extract_text("Rates fell. Teresa May, the shadow home secretary, said the plan was unfair.")
+    assert actor(ex, "Teresa May").type == "person"
+    assert [s.speaker for s in ex.statements] == ["Teresa May"]
+
+
+def test_a_body_named_after_a_person_stays_a_body(extract_text):
+    ex = extract_text("Rates fell. The Grace Foundation, a housing charity, said the plan was unfair.")
+    assert actor(ex, "Grace Foundation").type == "organization"
