@@ -196,6 +196,13 @@ def test_a_programme_named_after_its_network_is_no_statement(extract_text):
     assert by_content(ex, "the tax plan would hurt farmers") is not None
     ex = extract_text("Senator Tom Hale said, \u201cWe Will Win This Fight For Our Farmers.\u201d")
     assert by_content(ex, "We Will Win This Fight") is not None
+    # the kind of work, before the title or after it with the people of a show
+    ex = extract_text("In his memoir, \u201cThe Long Road Back Home,\u201d Senator Tom Hale wrote that "
+                      "farm subsidies had failed. \u201cLate Night Politics With Friends\u201d host Ann Ruiz "
+                      "said the tax plan would hurt farmers.")
+    assert by_content(ex, "The Long Road Back Home") is None
+    assert by_content(ex, "Late Night Politics With Friends") is None
+    assert by_content(ex, "farm subsidies had failed") is not None
 
 
 def test_the_tags_of_an_embedded_post_are_no_words(extract_text):
