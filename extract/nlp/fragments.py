@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .quotes import Quote
+from .quotes import Quote, is_title
 from .sents import sent_of
 
 # Nouns before or after a quoted title: the quote names a work, not what someone said.
@@ -31,7 +31,7 @@ def fragment_spans(doc: Doc, quotes: list[Quote], taken: set[int]) -> list[tuple
     sentence, not the whole sentence, a few words, and not the name of a work."""
     out = []
     for qi, q in enumerate(quotes):
-        if qi in taken or q.close_mark is None:
+        if qi in taken or q.close_mark is None or is_title(doc.text, q):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not len(span):

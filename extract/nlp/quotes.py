@@ -9,6 +9,7 @@ ignored, so a stray quote can never swallow the rest of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import paragraph_spans
@@ -72,6 +73,38 @@ def _continues(text: str, open_at: int, i: int, p_start: int, p_end: int) -> boo
     before = text[open_at + 1:i].rstrip()
     return (i + 1 < p_end and not text[i + 1].isspace() and text[i - 1].isspace()
             and before[-1:] in (".", "?", "!") and len(before.split()) >= 3)
+
+
+# Words a title leaves in lower case ('State of the Union', 'Midday with Charlie Sykes').
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "with", "for", "in", "on", "to", "at", "by", "is", "no"}
+# What stands before a programme's, book's or campaign's name: a capitalised owner's possessive
+# ('on CNN’s "State of the Union"', 'NBC’s "Today"') or a preposition ('an interview on
+# "Hannity"', 'the founder of "Americans for Reform"').
+_TITLE_LEAD = re.compile(r"(?:\b[A-Z][\w.]*['\u2019]s|\b(?:on|of|in|from|to|with))$")
+# The kind of work a title names, just before it ('the Syfy movie "Sharknado"', 'In his
+# autobiography, "A Time for Truth,"') or after it, with the people of a show ('"Daily Show"
+# host Trevor Noah', '"Orange is the New Black" star Selenis Leyva').
+WORK_KINDS = {"book", "film", "movie", "show", "program", "programme", "album", "novel", "series",
+              "memoir", "autobiography", "documentary", "episode", "sitcom"}
+_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORK_KINDS)) + r"),?$")
+_WORK_AFTER = re.compile(r"^[\u201d\"',.!?]*\s+(?:" + "|".join(sorted(WORK_KINDS | {"star", "host", "anchor", "cast"}))
+                         + r")\b")
+
+
+def is_title(text: str, q: Quote) -> bool:
+    """A quote that names something instead of reporting words: every word capitalised but
+    the small ones, right after an owner's possessive or a preposition, or next to the kind of
+    work it names. PolNeAR train-300 had 16 such quotes after a possessive or a preposition
+    counted wrong as statements ('Sunday on CNN’s "Fareed Zakaria GPS," Ryan said ...'),
+    against 4 its coders took as speech, and 4 next to a kind of work, none right."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[q.start:q.end])
+    if not words or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    before = text[:q.open_mark].rstrip(" \t\u00a0")
+    after = text[q.end:q.end + 40]
+    return bool(_TITLE_LEAD.search(before) or _WORK_BEFORE.search(before) or _WORK_AFTER.match(after))
 
 
 def word_count(text: str) -> int:

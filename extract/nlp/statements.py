@@ -7,6 +7,7 @@ Each rule reads the parsed Doc and yields ``Found`` statements with token and ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from .sents import sent_of
 from .lexicon import Lexicon
 from .fragments import NAMING_VERBS, fragment_spans
 from .noun_cues import noun_statements, resolve_possessives
-from .quotes import Quote, find_quotes, word_count
+from .quotes import Quote, find_quotes, is_title, word_count
 from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
 from .text import paragraph_spans
 
@@ -167,7 +168,22 @@ class StatementFinder:
 
         found.extend(find_acts(self))
         found.extend(self._fragments(found))
+        found = self._outside_markup(found)
         return [f for f in found if f.speaker is not None and f.speaker.key is not None and f.end > f.start]
+
+    def _outside_markup(self, found: list[Found]) -> list[Found]:
+        """Tags of an embedded post left in the text ('<tweet pic="" author="..." tweet_id="...">')
+        are no words of the article: a content ends where one begins, and a content that starts
+        inside one (the act 'tweet' the parser reads in the tag's name) is none (PolNeAR
+        train-300: 3 statements 'tweet' made of tags, none right)."""
+        markup = [m.span() for m in _MARKUP.finditer(self.text)]
+        if not markup:
+            return found
+        for f in found:
+            tag = next((lo for lo, hi in markup if f.start < hi and lo < f.end), None)
+            if tag is not None:
+                f.end = max(f.start, len(self.text[:tag].rstrip(" \t\n\u00a0:")))
+        return found
 
     def _subject(self, cue: Token) -> Token | None:
         """The cue's subject; when the parser found none, or one inside a quote ('"...,"
@@ -296,6 +312,8 @@ class StatementFinder:
         doc = self.doc
         out: list[Found] = []
         for qi, q in enumerate(self.quotes):
+            if is_title(self.text, q):
+                continue  # 'Sunday on CNN’s "State of the Union," Ryan said ...'
             text = self.text[q.start:q.end]
             cue_subject = quote_cues.get(qi)
             if word_count(text) < MIN_QUOTE_WORDS:
@@ -632,6 +650,12 @@ class StatementFinder:
         return out
 
     # -- stance acts -------------------------------------------------------------------
+
+
+# A tag of an embedded post left in the text ('<tweet pic="" author="..." tweet_id="...">',
+# '</tweet>'): a lower-case name with attributes, or a closing tag; a ticker in angle brackets
+# ('<International Telecom Japan Inc>', Reuters) is a word of the article.
+_MARKUP = re.compile(r'</[a-z]+>|<[a-z]+(?:\s+[\w:-]+="[^"]*")+\s*/?>')
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicon) -> tuple[list[Found], SpeakerResolver]:

@@ -185,6 +185,41 @@ def test_a_short_title_in_quotes_is_no_statement(extract_text):
     assert by_content(ex, "the plan would fail") is not None
 
 
+def test_a_programme_named_after_its_network_is_no_statement(extract_text):
+    # a title of four words or more after an owner's possessive or a preposition, and a
+    # one-word title hung on 'told', name a show; a capitalised slogan said aloud is speech
+    ex = extract_text("Sunday on NBC\u2019s \u201cMeet the Press With Chuck Todd,\u201d Senator Tom Hale "
+                      "said the tax plan would hurt farmers. Hale told ABC\u2019s \u201cNightline\u201d on "
+                      "Monday that he opposed it.")
+    assert by_content(ex, "Meet the Press With Chuck Todd") is None
+    assert by_content(ex, "Nightline") is None
+    assert by_content(ex, "the tax plan would hurt farmers") is not None
+    ex = extract_text("Senator Tom Hale said, \u201cWe Will Win This Fight For Our Farmers.\u201d")
+    assert by_content(ex, "We Will Win This Fight") is not None
+    # the kind of work, before the title or after it with the people of a show
+    ex = extract_text("In his memoir, \u201cThe Long Road Back Home,\u201d Senator Tom Hale wrote that "
+                      "farm subsidies had failed. \u201cLate Night Politics With Friends\u201d host Ann Ruiz "
+                      "said the tax plan would hurt farmers.")
+    assert by_content(ex, "The Long Road Back Home") is None
+    assert by_content(ex, "Late Night Politics With Friends") is None
+    assert by_content(ex, "farm subsidies had failed") is not None
+
+
+def test_the_tags_of_an_embedded_post_are_no_words(extract_text):
+    # '<tweet ...>' is no verb 'tweet', and a content stops where the markup begins
+    text = ("Senator Tom Hale and Governor Ann Ruiz called for federal help after the flood:\n\n"
+            '<tweet pic="" author="TomHale" timestamp="1449075600" tweet_id="6721527">Praying for the '
+            "families in Dayton tonight.</tweet>.\n\n"
+            '<tweet pic="" author="AnnRuiz" timestamp="1449075600" tweet_id="6721528">Our state needs '
+            "the relief bill now.</tweet>.")
+    ex = extract_text(text)
+    assert not [s for s in ex.statements if (s.cue or "").lower() == "tweet"]
+    assert not [s for s in ex.statements if "<" in s.content or "author=" in s.content]
+    # a ticker in angle brackets (Reuters) is a word of the article
+    ex = extract_text("Senator Tom Hale said the bank <First Union Corp> would fund the relief bill.")
+    assert by_content(ex, "<First Union Corp> would fund the relief bill") is not None
+
+
 def test_a_headline_labelled_with_a_surname(extract_text):
     text = ("Hanes: Farm Subsidies Will Not Survive the Next Budget.\n\n"
             "Senator Bill Hanes told farmers in Iowa on Monday that the subsidies were doomed.")

@@ -467,3 +467,13 @@ def test_the_president_names_no_one_by_reference(extract_text):
     ex = extract_text(text)
     marsh = actor(ex, "John Marsh")
     assert marsh is not None and marsh.role is None, marsh
+
+
+def test_charging_a_price_is_no_act(extract_text):
+    # 'charge' accuses with 'with'; with a fee, a sum or 'for' it only asks a price
+    text = ('Senator Tom Hale charged the relief fund a $5,000 fee for the audit. The club charged '
+            'its members for the flood relief work. Prosecutors charged Ann Ruiz with fraud over '
+            'the flood relief fund.')
+    ex = extract_text(text, {"flood relief": ["relief fund"]})
+    acts = [s.content for s in ex.statements if s.kind == "action" and s.cue == "charged"]
+    assert acts == ["Ann Ruiz with fraud over the flood relief fund"], acts
