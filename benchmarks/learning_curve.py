@@ -12,14 +12,19 @@ half A in reading order, derived from the gold:
   span, speaker matched through the gold actor's aliases, as ``parley eval`` matches them) is
   accepted, every other statement is rejected;
 - on an accepted statement, each machine stance gets the gold label of the (speaker or the
-  speaker's affiliation, topic) pair gold lists, or is rejected when gold lists none.
+  speaker's affiliation, topic) pair gold lists, or is rejected when gold lists none;
+- on an accepted statement, the analyst also adds the gold stance of the speaker (or of the
+  nearest affiliation gold gives one) on a topic the machine gave no stance on, where the
+  statement overlaps the sentence gold took that stance from (``_added``; LC_ADD_MISSED=0 turns
+  it off, for the curve of an analyst who only judges what the machine gave).
 
 The decisions go through ``parley review apply``, then ``parley learn``, then ``parley extract``
 (only the articles with pending statements are redone), and half B is scored with
 ``parley eval``'s logic (extract/evaluate.py). Then the same with the halves swapped.
 Figures are printed; nothing is asserted. Under the first step a diagnostic line, computed from
 the scored half's gold and never used for learning, says how far learning that only relabels or
-drops machine stances could at most go (``ceilings``).
+drops machine stances could at most go (``ceilings``), and how far learning that adds the
+stances the rules missed could (``ceiling_of_adds``).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ DEVSETS = REPO.parent / "shared" / "devsets"
 GOLD = DEVSETS / "stance_dev.jsonl"
 TOPICS = DEVSETS / "stance_dev_topics.toml"
 PARLEY = [sys.executable, "-m", "extract"]
+# The simulated analyst also adds the stances the machine missed on the statements she accepts
+# (off: she only judges what the machine gave, as before).
+ADD_MISSED = os.environ.get("LC_ADD_MISSED", "1") != "0"
 
 
 def parley(db: Path, *args: str) -> str:
@@ -94,6 +102,7 @@ def decisions_for(store, half: list[dict]) -> list[list[dict]]:
         spans = [(_locate(art["text"], s.get("content", "")), s) for s in g["statements"]]
         gold_stances = [(gold_keys(s["actor"]), topic_of.get(alias_key(s["topic"]), s["topic"]), s["stance"])
                         for s in g["stances"]]
+        evidence = [_locate(art["text"], s.get("evidence", "")) for s in g["stances"]]
         for st in store.query("SELECT id, speaker_id, content_start, content_end FROM statements "
                               "WHERE article_id = ? ORDER BY content_start, id", (art["id"],)):
             names = ev.names(st["speaker_id"])
@@ -105,13 +114,33 @@ def decisions_for(store, half: list[dict]) -> list[list[dict]]:
             lines = [{"statement": st["id"], "decision": "accept"}]
             chain = [names] + [ev.names(c["id"]) for c in (store.actors.chain(st["speaker_id"])[1:]
                                                            if st["speaker_id"] else [])]
-            for (topic,) in store.query("SELECT t.name FROM stances x JOIN topics t ON t.id = x.topic_id "
-                                        "WHERE x.statement_id = ? ORDER BY t.name", (st["id"],)):
+            given = [r[0] for r in store.query("SELECT t.name FROM stances x JOIN topics t ON t.id = x.topic_id "
+                                               "WHERE x.statement_id = ? ORDER BY t.name", (st["id"],))]
+            for topic in given:
                 label = next((lab for who in chain for k, t, lab in gold_stances if t == topic and who & k), None)
                 lines.append({"statement": st["id"], "topic": topic, "stance": label} if label
                              else {"statement": st["id"], "topic": topic, "decision": "reject"})
+            if ADD_MISSED:
+                lines += _added(st, chain, gold_stances, evidence, set(given))
             out.append(lines)
     return out
+
+
+def _added(st, chain, gold_stances, evidence, given: set[str]) -> list[dict]:
+    """The stances the analyst adds to an accepted statement: gold's stance of the speaker (or of
+    the nearest of the speaker's affiliations that gold gives one) on a topic the machine did not
+    give, where the statement overlaps the sentence gold took that stance from."""
+    from extract.store.extraction import spans_overlap
+
+    lines, done = [], set(given)
+    for who in chain:
+        for (keys, topic, label), span in zip(gold_stances, evidence):
+            if topic in done or not (who & keys) or span is None:
+                continue
+            if spans_overlap(span[0], span[1], st["content_start"], st["content_end"]):
+                lines.append({"statement": st["id"], "topic": topic, "stance": label})
+                done.add(topic)
+    return lines
 
 
 def score(db: Path, half: list[dict], workdir: Path) -> dict:
@@ -138,6 +167,29 @@ def ceilings(stances, errors) -> str:
     return (f"{gold} gold pairs: {tp} right, {wrong} wrong label, {missed} without a machine stance; "
             f"{spurious} spurious sides. Ceiling of relabel/drop learning: F1 {dropped:.3f} if every "
             f"wrong and spurious stance were dropped, {fixed:.3f} if the wrong labels were also fixed")
+
+
+def ceiling_of_adds(base: Path, test_half: list[dict], workdir: Path, name: str, before: float) -> str:
+    """What learning that adds the stances the rules missed could at most reach on the scored
+    half: its own analyst's added stances applied (and nothing else), as if a model had
+    predicted every one of them and no other."""
+    from extract.store import Store
+
+    with Store(base) as store:
+        lines = [x for per in decisions_for(store, test_half) for x in per]
+        machine = {tuple(r) for r in store.query("SELECT x.statement_id, t.name FROM stances x "
+                                                 "JOIN topics t ON t.id = x.topic_id")}
+    adds = [x for x in lines if "stance" in x and (x["statement"], x["topic"]) not in machine]
+    if not adds:
+        return "no stance the analyst would add on the scored half"
+    db = workdir / f"{name}_oracle_adds.db"
+    shutil.copyfile(base, db)
+    path = workdir / f"{name}_oracle_adds.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in adds) + "\n", encoding="utf-8")
+    parley(db, "review", "apply", str(path), "--json")
+    f1 = score(db, test_half, workdir)["stances"].f1
+    return (f"the analyst would add {len(adds)} stances the rules missed on the scored half; all of "
+            f"them added, and nothing else changed: F1 {before:.3f} -> {f1:.3f}")
 
 
 def run_direction(name: str, base: Path, train_half, test_half, steps, workdir: Path, nlp) -> list[dict]:
@@ -176,6 +228,7 @@ def run_direction(name: str, base: Path, train_half, test_half, steps, workdir: 
               f"{'-' if learn_seconds is None else f'{learn_seconds:.2f} s'} | overrides: {overrides}", flush=True)
         if step == steps[0]:
             print(f"    (oracle, from the scored half's gold) {ceilings(s, result['errors'])}", flush=True)
+            print(f"    (oracle) {ceiling_of_adds(base, test_half, workdir, name, s.f1)}", flush=True)
     return rows
 
 
