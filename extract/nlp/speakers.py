@@ -125,7 +125,22 @@ class SpeakerResolver:
                 return m.key
         return None
 
-    def _previous_subject(self, pronoun: Token, gender: str) -> tuple[int, str] | None:
+    def _fronted_clause_person(self, pronoun: Token, gender: str) -> str | None:
+        """'When President Kirchner took office he began to negotiate': the subject pronoun of a
+        main clause is the named person who is the subject of a clause put before it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for clause in pronoun.head.children:
+            if clause.dep_ != "advcl" or clause.i > pronoun.i:
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self.table.actor_at(subject) if subject is not None else None
+            if m is not None and self.table.actors[m.key].type == "person" \
+                    and self.gender_of(m.key, pronoun.doc) in (None, gender):
+                return m.key
+        return None
+
+    def _previous_subject(self, pronoun: Token, gender: str, depth: int = 0) -> tuple[int, str] | None:
         """'Davis warned of miscarriages of justice. "...," he told the radio': the person who is
         the subject of the sentence before the pronoun's, when no person is named in between;
         (token index, key) or None."""
@@ -141,6 +156,13 @@ class SpeakerResolver:
         if subject is None:
             return None
         m = self.table.actor_at(subject)
+        if m is None and subject.lower_ in PERSON_PRONOUNS and depth < 2 \
+                and ("f" if subject.lower_ in ("she", "her") else "m") == gender:
+            # 'When Kirchner took office he began ... But he has rejected ...': the pronoun
+            # subject before stands for the same person as this one
+            key = self._fronted_clause_person(subject, gender)
+            found = (subject.i, key) if key else self._previous_subject(subject, gender, depth + 1)
+            return found
         if m is None or self.table.actors[m.key].type != "person" or self.gender_of(m.key, doc) not in (None, gender):
             return None
         for o in self.table.mentions:
@@ -243,7 +265,8 @@ class SpeakerResolver:
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in ("she", "her") else "m"
-            key = self._governing_person(subject, gender) or self.recent_person(subject, gender)
+            key = self._governing_person(subject, gender) or self._fronted_clause_person(subject, gender) \
+                or self.recent_person(subject, gender)
             if key and key not in self._gender:
                 self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None

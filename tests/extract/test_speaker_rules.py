@@ -119,3 +119,14 @@ def test_he_after_a_sentence_about_a_person_is_that_person(extract_text):
     ex = extract_text(text)
     st = by_content(ex, "Those losses would hit the poorest")
     assert st is not None and speaker_name(ex, st) == "Bob Dale"
+
+
+def test_he_of_a_main_clause_is_the_person_of_the_clause_put_before_it(extract_text):
+    # 'When President Tom Kern took office he began ...': he is Kern, and so is the 'he' of the
+    # next sentences, not the minister who spoke before.
+    text = ('Planning Minister Bob Vido said the harbour levy was under review. When President Tom Kern '
+            'of Ruritania took office he began to negotiate with the port operators. But he has '
+            'rejected any harbour levy increases, saying they would hurt families.')
+    ex = extract_text(text, {"harbour levy increases": []})
+    st = by_content(ex, "any harbour levy increases")
+    assert st is not None and speaker_name(ex, st) == "Tom Kern"
