@@ -109,3 +109,15 @@ def test_the_firm_is_the_company_named_not_its_owner_named_beside_it(extract_tex
     ex = extract_text(text, {"tariff rise": []})
     names = {a.key: a.name for a in ex.actors}
     assert [names[s.speaker] for s in ex.statements if "tariff" in s.content] == ["Magma Copper Co"]
+
+
+def test_a_capitalised_common_noun_after_a_place_is_no_organisation(extract_text):
+    # Wire copy writes 'U.S. Firms', 'U.S. Opposition': the place is the actor, the noun names
+    # no organisation that could hold a side or be 'it' later.
+    text = ('The offer is meant to ease U.S. Opposition to the harbour levy. The Transport Ministry has '
+            'urged the levy because it says the port needs the money. U.S. Firms have criticised the '
+            'harbour levy.')
+    ex = extract_text(text, {"harbour levy": []})
+    names = {a.name for a in ex.actors if a.type == "organization"}
+    assert not any("Opposition" in n or "Firms" in n for n in names), names
+    assert any(a.name == "United States" for a in ex.actors)
