@@ -301,6 +301,10 @@ class SpeakerResolver:
                 key = self.recent(subject.i, ("organization",), speakers_only=True)
             if key:
                 return Speaker(key, phrase.text, start, end)
+        if lower in ORG_NOUNS and any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children):
+            key = self._whose_body(subject, lower)
+            if key:
+                return Speaker(key, phrase.text, start, end)
         if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":
             key = owner or self._recent_organization(subject.i)
             if key and not owner and not self._fits_noun(key, lower):
@@ -407,6 +411,20 @@ class SpeakerResolver:
         key = self.table.add(name, "person" if self._titled_apposition(subject) else "organization")
         self.table.mention(key, doc, words[0].i, hi, "RULE_SUBJECT")
         return Speaker(key, span.text, span.start_char, span.end_char)
+
+    def _whose_body(self, subject: Token, noun: str) -> str | None:
+        """'Ann Cole, whose party opposes the levy': the organisation of the person the relative
+        clause hangs on, when it can be 'the <noun>'."""
+        clause = subject.head
+        if clause.dep_ != "relcl":
+            return None
+        m = self.table.actor_at(clause.head)
+        if m is None or self.table.actors[m.key].type != "person":
+            return None
+        body = self.table.actors[m.key].affiliation
+        if body is None or body not in self.table.actors or self.table.actors[body].type != "organization":
+            return None
+        return body if self._fits_noun(body, noun) else None
 
     def _fits_noun(self, key: str, noun: str) -> bool:
         """Whether an organisation named earlier can be 'the <noun>': only a party is 'the

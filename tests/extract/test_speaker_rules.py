@@ -130,3 +130,13 @@ def test_he_of_a_main_clause_is_the_person_of_the_clause_put_before_it(extract_t
     ex = extract_text(text, {"harbour levy increases": []})
     st = by_content(ex, "any harbour levy increases")
     assert st is not None and speaker_name(ex, st) == "Tom Kern"
+
+
+def test_whose_party_is_the_party_of_the_person_named(extract_text):
+    # 'X, whose party opposes the levy': the party acts, not an unnamed group.
+    text = ('Earlier Liberal Democrat leader Ann Cole, whose party opposes the harbour levy as deeply '
+            'unfair, said the council had time to think again.')
+    ex = extract_text(text, {"harbour levy": []})
+    st = by_content(ex, "opposes the harbour levy")
+    assert st is not None and speaker_name(ex, st) == "Liberal Democrats"
+    assert next(x.label for x in st.stances if x.topic == "harbour levy") == "oppose"
