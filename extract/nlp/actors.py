@@ -37,6 +37,13 @@ POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "jr.
 # Partnership', 'North American Free Trade Agreement', 'Clean Power Plan').
 POLICY_HEADS = {"act", "agreement", "partnership", "treaty", "plan", "bill", "accord", "protocol", "pact",
                 "programme", "program", "directive", "amendment", "doctrine"}
+# Common nouns that wire copy capitalises after a place ('U.S. Firms', 'U.S. Opposition'):
+# with the place alone before them they name no organisation.
+GENERIC_AFTER_PLACE = {"officials", "official", "firms", "firm", "companies", "company", "banks",
+                       "opposition", "pressure", "government", "troops", "forces", "sources",
+                       "negotiators", "producers", "exporters", "importers", "industry", "economy",
+                       "lawmakers", "diplomats", "support", "criticism", "demands", "objections",
+                       "interests", "investors", "manufacturers", "officers", "authorities"}
 # Last words of organisation names, never of a person's: NER calls "Christian Aid's" a person.
 ORG_NAME_HEADS = {"Aid", "Watch", "International", "Council", "Institute", "Foundation", "Association",
                   "Fund", "Trust", "Society", "Federation", "Network", "Alliance", "Coalition", "Union",
@@ -371,6 +378,17 @@ class ActorFinder(PersonAffiliations):
             party = lex.parties[key_text]
             self._party(self._add(party, "organization", span, label))
             return
+        if label == "ORG" and len(span) >= 2 and span[-1].lower_ in GENERIC_AFTER_PLACE:
+            cut = self._portfolio_owner_end(span)
+            if cut > span.start and all(t.lower_ in GENERIC_AFTER_PLACE for t in doc[cut:end]):
+                # 'U.S. Firms', 'U.S. Opposition' (wire copy capitalises after 'U.S.'): the
+                # place, and a common noun that is no organisation's name
+                span = doc[span.start:cut]
+                text, key_text = span.text, norm(span.text)
+                place = lex.places.get(key_text) or lex.demonyms.get(key_text)
+                if place:
+                    self._add(place, lex.organizations.get(place, "country"), span, "GPE")
+                return
         if len(span) >= 2 and span[-1].lower_ in POLICY_HEADS and span[-1].is_title:
             return  # a named agreement, law or plan is what actors talk about
         if label == "PERSON" and len(span) >= 2 and span[-1].text in ORG_NAME_HEADS:

@@ -26,6 +26,9 @@ CARRIER_VERBS = {"renew", "repeat", "reiterate", "restate", "voice", "express", 
 PRICE_NOUNS = {"fee", "fees", "rent", "price", "prices", "rate", "rates", "premium", "toll", "fare", "interest"}
 # The side a vote takes by its preposition.
 VOTE_SIDES = {"for": "support", "against": "oppose"}
+# Verbs whose 'for' / 'against' takes the side, whatever the verb alone takes ('fought for
+# the levy' backs it, 'asked for more investment' wants it, 'campaigned against' opposes).
+ADVOCACY_VERBS = {"ask", "campaign", "lobby", "argue", "fight", "press", "push", "plead", "appeal"}
 
 
 def find_acts(finder) -> list[Found]:
@@ -40,13 +43,16 @@ def find_acts(finder) -> list[Found]:
         objects = [c for c in tok.children if c.i > tok.i and (
             c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "attr", "prt", "dative")
             or c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("NOUN", "ADJ"))]
-        if lemma == "vote":
-            # 'voted for the deal' / 'voted against the levy'; 'voted to condemn X' is the
-            # act of the verb it governs.
+        if lemma == "vote" or lemma in ADVOCACY_VERBS:
+            # 'voted for the deal' / 'voted against the levy', 'fought for the levy',
+            # 'campaigned against it': the preposition takes the side; 'voted to condemn X' is
+            # the act of the verb it governs.
             side = next((c for c in objects if c.dep_ == "prep" and c.lower_ in VOTE_SIDES), None)
             if side is None:
-                continue
-            verb_class, objects = VOTE_SIDES[side.lower_], [side]
+                if lemma == "vote":
+                    continue
+            else:
+                verb_class, objects = VOTE_SIDES[side.lower_], [side]
         if verb_class is not None and (passive := passive_act(finder, tok, verb_class)) is not None:
             out.append(passive)
             continue

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..records import GOVERNMENT_ROLE, PARTY_ROLE
 from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable, first_name_and_surname
 from .affiliations import ORG_NOUNS
 from .lexicon import Lexicon
 from .sents import sent_of, start_before
+from .titles import title_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -105,9 +107,12 @@ class SpeakerResolver:
         that or unknown gender, or a body that spoke through a spokeswoman/spokesman), else the
         most recent such person mentioned."""
         doc = pronoun.doc
+        subject = self._previous_subject(pronoun, gender)
         for i, key in reversed(self._speakers):
             if i >= pronoun.i:
                 continue
+            if subject is not None and i < subject[0]:
+                return subject[1]
             actor = self.table.actors[key]
             known = self.gender_of(key, doc)
             if actor.type == "person" and known in (None, gender):
@@ -119,6 +124,54 @@ class SpeakerResolver:
                     and self.gender_of(m.key, doc) in (None, gender):
                 return m.key
         return None
+
+    def _fronted_clause_person(self, pronoun: Token, gender: str) -> str | None:
+        """'When President Kirchner took office he began to negotiate': the subject pronoun of a
+        main clause is the named person who is the subject of a clause put before it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for clause in pronoun.head.children:
+            if clause.dep_ != "advcl" or clause.i > pronoun.i:
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self.table.actor_at(subject) if subject is not None else None
+            if m is not None and self.table.actors[m.key].type == "person" \
+                    and self.gender_of(m.key, pronoun.doc) in (None, gender):
+                return m.key
+        return None
+
+    def _previous_subject(self, pronoun: Token, gender: str, depth: int = 0) -> tuple[int, str] | None:
+        """'Davis warned of miscarriages of justice. "...," he told the radio': the person who is
+        the subject of the sentence before the pronoun's, when no person is named in between;
+        (token index, key) or None."""
+        doc = pronoun.doc
+        sent = sent_of(pronoun)
+        if sent.start == 0:
+            return None
+        if any(m.start >= sent.start and m.start < pronoun.i and self.table.actors[m.key].type == "person"
+               for m in self.table.mentions):
+            return None
+        previous = sent_of(doc[sent.start - 1])
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        m = self.table.actor_at(subject)
+        if m is None and subject.lower_ in PERSON_PRONOUNS and depth < 2 \
+                and ("f" if subject.lower_ in ("she", "her") else "m") == gender:
+            # 'When Kirchner took office he began ... But he has rejected ...': the pronoun
+            # subject before stands for the same person as this one
+            key = self._fronted_clause_person(subject, gender)
+            found = (subject.i, key) if key else self._previous_subject(subject, gender, depth + 1)
+            return found
+        if m is None or self.table.actors[m.key].type != "person" or self.gender_of(m.key, doc) not in (None, gender):
+            return None
+        for o in self.table.mentions:
+            head = doc[o.start:o.end].root
+            if subject.i < o.start < pronoun.i and o.key != m.key and self.table.actors[o.key].type == "person" \
+                    and self.gender_of(o.key, doc) in (None, gender) and head.dep_ in ("nsubj", "nsubjpass") \
+                    and not any(a.dep_ == "relcl" for a in head.ancestors):
+                return None  # another person, the subject of a clause of its own, may be meant
+        return subject.i, m.key
 
     def _surname_person(self, tok: Token) -> str | None:
         """'Pryce' that NER missed, after 'Graham Pryce': that person (marked as a mention)."""
@@ -212,7 +265,8 @@ class SpeakerResolver:
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in ("she", "her") else "m"
-            key = self._governing_person(subject, gender) or self.recent_person(subject, gender)
+            key = self._governing_person(subject, gender) or self._fronted_clause_person(subject, gender) \
+                or self.recent_person(subject, gender)
             if key and key not in self._gender:
                 self._gender[key] = gender
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
@@ -247,8 +301,14 @@ class SpeakerResolver:
                 key = self.recent(subject.i, ("organization",), speakers_only=True)
             if key:
                 return Speaker(key, phrase.text, start, end)
+        if lower in ORG_NOUNS and any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children):
+            key = self._whose_body(subject, lower)
+            if key:
+                return Speaker(key, phrase.text, start, end)
         if lower in ORG_NOUNS and subject.i > 0 and doc[subject.left_edge.i].lower_ == "the":
             key = owner or self._recent_organization(subject.i)
+            if key and not owner and not self._fits_noun(key, lower):
+                key = None  # 'the committee' is not the party named last, 'the government' not the union
             if key:
                 return Speaker(key, phrase.text, start, end)
         if lower in self.lex.anonymous or subject.lemma_.lower() in self.lex.anonymous:
@@ -347,11 +407,49 @@ class SpeakerResolver:
         if words[0].lower_ in ("of", "for", "and"):
             return None
         name = " ".join(t.text for t in doc[words[0].i:hi])
-        # NER missed a person's name too ('Theresa May, Tory shadow work secretary, said').
-        type_ = "person" if first_name_and_surname(doc[words[0].i:hi], self.lex) else "organization"
-        key = self.table.add(name, type_)
+        # NER missed a person's name too: a post in apposition ('Ann Cole, Tory shadow home
+        # secretary, said') or a common first name ('Paul Cable said') says so.
+        person = self._titled_apposition(subject) or first_name_and_surname(doc[words[0].i:hi], self.lex)
+        key = self.table.add(name, "person" if person else "organization")
         self.table.mention(key, doc, words[0].i, hi, "RULE_SUBJECT")
         return Speaker(key, span.text, span.start_char, span.end_char)
+
+    def _whose_body(self, subject: Token, noun: str) -> str | None:
+        """'Ann Cole, whose party opposes the levy': the organisation of the person the relative
+        clause hangs on, when it can be 'the <noun>'."""
+        clause = subject.head
+        if clause.dep_ != "relcl":
+            return None
+        m = self.table.actor_at(clause.head)
+        if m is None or self.table.actors[m.key].type != "person":
+            return None
+        body = self.table.actors[m.key].affiliation
+        if body is None or body not in self.table.actors or self.table.actors[body].type != "organization":
+            return None
+        return body if self._fits_noun(body, noun) else None
+
+    def _fits_noun(self, key: str, noun: str) -> bool:
+        """Whether an organisation named earlier can be 'the <noun>': only a party is 'the
+        party', only a government body 'the government', and a party nothing else."""
+        role = self.table.actors[key].role
+        if noun == "party":
+            return role == PARTY_ROLE
+        if noun in self.lex.government_nouns:
+            return role == GOVERNMENT_ROLE
+        return role != PARTY_ROLE
+
+    def _titled_apposition(self, subject: Token) -> bool:
+        """A post set off by commas after the subject ('Ann Cole, Tory shadow home secretary,
+        said'; the parser often makes the post the subject instead of an apposition)."""
+        doc = subject.doc
+        if subject.i + 2 >= len(doc) or doc[subject.i + 1].text != ",":
+            return False
+        for j in range(subject.i + 2, min(len(doc), subject.i + 8)):
+            if doc[j].is_punct:
+                return False
+            if title_at(doc, j, self.lex):
+                return True
+        return False
 
     def _anonymous(self, subject: Token, text: str, start: int, end: int, owner: str | None) -> Speaker:
         head = subject.lemma_.lower()

@@ -27,6 +27,8 @@ FLIP = {"support": "oppose", "oppose": "support"}
 # Condition markers that only reach the topics of their own sentence.
 SENTENCE_SCOPED = {("if",), ("before",), ("after",), ("once",)}
 WINDOW = 12
+# Entity types whose words are names, not judgements.
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 # Links the climb from a topic to the verb that governs it may follow.
 _CLIMB = ("xcomp", "acl", "dobj", "pobj", "prep", "relcl")
 # Prepositions of what the speaker acts against ('despite a call for a pause').
@@ -65,7 +67,8 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 TONE_THRESHOLD = 0.4
 PREDICTIVE = {"will", "would", "could", "might", "may", "wo", "'ll"}
 # 'if necessary', 'if need be', 'even if', 'as if': an 'if' that sets no condition on a side.
-IDLE_IF_AFTER = {"necessary", "needed", "need", "required", "possible", "appropriate", "so", "any"}
+IDLE_IF_AFTER = {"necessary", "needed", "need", "required", "possible", "appropriate"}
+IDLE_IF_ALONE = {"so", "any"}
 IDLE_IF_BEFORE = {"even", "as"}
 # Nouns that deny the act hung on them: "Blair's refusal to accept the proposals".
 DENYING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
@@ -116,6 +119,12 @@ def denying_frame(verb) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "no " + noun.text
     return None
+
+
+def _in_name(token) -> bool:
+    """A word of a name ('Supreme' in 'the Supreme Court', 'Rights' in 'Human Rights Watch'):
+    it rates nothing the speaker says."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
 
 
 def _depth(token, top) -> int:
@@ -496,6 +505,9 @@ class StanceRules:
 
     def _idle_if(self, i: int) -> bool:
         words = self.words
+        if i + 1 < len(words) and words[i + 1] in IDLE_IF_ALONE:
+            # 'few, if any, ...', 'if so,': idle only standing alone; 'if any bank fails' sets a condition
+            return i + 2 >= len(words) or self.doc[i + 2].is_punct
         return (i + 1 < len(words) and words[i + 1] in IDLE_IF_AFTER) or (i > 0 and words[i - 1] in IDLE_IF_BEFORE)
 
     def _one(self, f: Found, ms: list[TopicMention], markers, lo: int, hi: int):
@@ -594,6 +606,8 @@ class StanceRules:
                 for s, e, text in _find_phrases(self.words, phrases, s_lo, s_hi):
                     if m.start <= s < m.end:
                         continue  # the topic's own words ('call for a ban' aside) never decide
+                    if all(_in_name(t) for t in doc[s:e]):
+                        continue  # a name ('the Child Support Agency'), not a judgement
                     if text == "right" and doc[s].pos_ == "NOUN":
                         continue  # an entitlement ('the right to detain'), not a judgement
                     if e - s == 1 and doc[s].pos_ == "ADJ" and (
@@ -632,8 +646,8 @@ class StanceRules:
         for m in ms:
             sent = sent_of(doc[m.start])
             a, b = max(lo, sent.start), min(hi, sent.end)
-            # Not the topic's own words, nor certainty ('positive that ...', 'clearly').
-            words = [t for t in doc[a:b] if not (m.start <= t.i < m.end) and not (
+            # Not the topic's own words, nor names ('the Supreme Court'), nor certainty ('positive that ...', 'clearly').
+            words = [t for t in doc[a:b] if not (m.start <= t.i < m.end) and not _in_name(t) and not (
                 t.pos_ == "ADV" and t.lower_ not in NEGATIONS and t.lower_ != "less") and not (
                 t.pos_ == "ADJ" and (any(c.dep_ == "ccomp" for c in t.children)
                                      or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "that"))]

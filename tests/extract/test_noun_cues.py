@@ -79,3 +79,18 @@ def test_a_verb_that_carries_a_stance_noun_takes_the_nouns_side(extract_text):
                       {"offshore wind farm": ["wind farm"]})
     acts = [s for s in ex.statements if s.kind == "action"]
     assert [stance(s, "offshore wind farm") for s in acts] == ["oppose"]
+
+
+def test_who_presses_for_something_wants_it_and_its_partners_too(extract_text):
+    # 'under pressure from X and Y to raise the levy': both want the levy raised; 'to drop it'
+    # goes against it.
+    topics = {"harbour levy": []}
+    ex = extract_text("The Ruritanian government is also under pressure from the World Bank and the "
+                      "International Monetary Fund to raise the harbour levy.", topics)
+    sides = {speaker_name(ex, st): next(x.label for x in st.stances if x.topic == "harbour levy")
+             for st in ex.statements if st.cue == "pressure"}
+    assert sides == {"World Bank": "support", "International Monetary Fund": "support"}
+    ex = extract_text("The firm came under heavy pressure from Acme Corp to drop the harbour levy.", topics)
+    st = next(st for st in ex.statements if st.cue == "pressure")
+    assert speaker_name(ex, st) == "Acme Corp"
+    assert next(x.label for x in st.stances if x.topic == "harbour levy") == "oppose"

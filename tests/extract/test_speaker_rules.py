@@ -82,3 +82,61 @@ def test_a_shadow_or_deputy_title_is_not_the_bare_post(extract_text):
                       "Mr Hale was borrowing to spend, not to invest.")
     st = by_content(ex, "borrowing to spend")
     assert st is not None and speaker_name(ex, st) != "Gordon Hale"
+
+
+def test_a_committee_or_government_is_not_the_party_or_union_named_last(extract_text):
+    # 'the committee' and 'the government' take the last organisation named only when it can
+    # be one: not a party (only 'the party' is), not a union (only a government body is 'the
+    # government').
+    ex = extract_text("Ann Cole of the Labour Party spoke first. The committee said the harbour "
+                      "levy should be scrapped.")
+    st = by_content(ex, "the harbour levy should be scrapped")
+    assert st is not None and speaker_name(ex, st) != "Labour Party"
+    ex = extract_text("After a warning from the Acme Workers Union, the government has agreed that "
+                      "bus fares will rise by only five pct this year.")
+    st = by_content(ex, "bus fares will rise")
+    assert st is None or speaker_name(ex, st) != "Acme Workers Union"
+
+
+def test_a_name_with_a_post_in_apposition_is_a_person(extract_text):
+    # A capitalised subject NER missed is taken for an organisation, unless a post follows it
+    # between commas ('X, Tory shadow work and pensions secretary, said').
+    ex = extract_text('Michelle said her forms had been lost. Theresa May, Tory shadow work and '
+                      'pensions secretary, said: "We have got to find a way to get the money to '
+                      'the children."')
+    st = by_content(ex, "We have got to find a way")
+    assert st is not None and speaker_name(ex, st) == "Theresa May"
+    assert next(a for a in ex.actors if a.key == "Theresa May").type == "person"
+
+
+def test_he_after_a_sentence_about_a_person_is_that_person(extract_text):
+    # The subject of the sentence before the quote, not an earlier speaker, is 'he' (a person
+    # named in a relative clause in between does not stand in the way).
+    text = ('Mayor Tom Hale said the harbour levy was needed. Shadow finance secretary Bob Dale warned '
+            'of job losses, like the closure of the shipyard - for which Tom Hale recently apologised - '
+            'at the port. "Those losses would hit the poorest hardest and that is why we have serious '
+            'concerns about the harbour levy," he told a local radio station.')
+    ex = extract_text(text)
+    st = by_content(ex, "Those losses would hit the poorest")
+    assert st is not None and speaker_name(ex, st) == "Bob Dale"
+
+
+def test_he_of_a_main_clause_is_the_person_of_the_clause_put_before_it(extract_text):
+    # 'When President Tom Kern took office he began ...': he is Kern, and so is the 'he' of the
+    # next sentences, not the minister who spoke before.
+    text = ('Planning Minister Bob Vido said the harbour levy was under review. When President Tom Kern '
+            'of Ruritania took office he began to negotiate with the port operators. But he has '
+            'rejected any harbour levy increases, saying they would hurt families.')
+    ex = extract_text(text, {"harbour levy increases": []})
+    st = by_content(ex, "any harbour levy increases")
+    assert st is not None and speaker_name(ex, st) == "Tom Kern"
+
+
+def test_whose_party_is_the_party_of_the_person_named(extract_text):
+    # 'X, whose party opposes the levy': the party acts, not an unnamed group.
+    text = ('Earlier Liberal Democrat leader Ann Cole, whose party opposes the harbour levy as deeply '
+            'unfair, said the council had time to think again.')
+    ex = extract_text(text, {"harbour levy": []})
+    st = by_content(ex, "opposes the harbour levy")
+    assert st is not None and speaker_name(ex, st) == "Liberal Democrats"
+    assert next(x.label for x in st.stances if x.topic == "harbour levy") == "oppose"

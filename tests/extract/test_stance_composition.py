@@ -51,3 +51,27 @@ def test_the_member_a_not_but_contrast_sets_aside_is_opposed(extract_text):
             'pupils learn," said Ann Hale, the education minister.')
     ex = extract_text(text, topics)
     assert stance_on(ex, "exam numbers", "number of its exams") == "oppose"
+
+
+def test_if_any_sets_a_condition_unless_it_stands_alone(extract_text):
+    # 'if any utility cannot ...' is a condition like any other 'if'; only 'few, if any,' and
+    # 'if so,' standing alone set none.
+    topics = {"breaking up utilities": ["broken up"]}
+    text = 'Ms Ruth Kemp said in a statement: \u201cIf any utility can\u2019t be run safely, it should be broken up.\u201d'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "breaking up utilities", "should be broken up") == "conditional"
+    text = 'Ms Ruth Kemp said in a statement: \u201cIf so, every failing utility should be broken up.\u201d'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "breaking up utilities", "should be broken up") == "support"
+
+
+def test_the_words_of_a_name_take_no_side(extract_text):
+    # 'Supreme' (VADER rates it) in 'the Supreme Court', 'Fund' (a support word) in 'the Family
+    # Support Fund' are names, not what the speaker thinks of the topic.
+    topics = {"harbour levy": ["harbour levy rules"]}
+    text = 'The regulator said the agency issued the harbour levy rules, which the U.S. Supreme Court has put on hold.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour levy", "issued the harbour levy rules") == "neutral"
+    text = 'Ann Cole said the Family Support Fund had written to the council about the harbour levy.'
+    ex = extract_text(text, topics)
+    assert stance_on(ex, "harbour levy", "had written to the council") == "neutral"

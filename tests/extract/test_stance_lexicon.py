@@ -41,6 +41,18 @@ def test_a_vote_takes_the_side_of_its_preposition(extract_text):
     assert stance_on(ex, "pipeline", "would vote against the pipeline") == "oppose"
 
 
+def test_fighting_asking_or_campaigning_for_or_against_takes_the_preposition_side(extract_text):
+    # As with a vote, the preposition takes the side: 'fight' alone is an opposing verb, but
+    # 'fight for' backs what it names; 'asked for' and 'campaigned against' are acts too.
+    ex = extract_text("Acme Corp will fight for the harbour levy.", {"harbour levy": []})
+    assert stance_on(ex, "harbour levy", "fight for the harbour levy") == "support"
+    ex = extract_text("The Dock Workers Union campaigned against the harbour levy.", {"harbour levy": []})
+    assert stance_on(ex, "harbour levy", "campaigned against the harbour levy") == "oppose"
+    ex = extract_text("President Tom Kern has also asked for more investment in the harbour.",
+                      {"investment in the harbour": []})
+    assert stance_on(ex, "investment in the harbour", "asked for more investment") == "support"
+
+
 def test_a_verb_with_a_particle_takes_the_phrase_side(extract_text):
     ex = extract_text("Mr Tom Barber said the council had turned down the toll scheme.", {"toll scheme": []})
     assert stance_on(ex, "toll scheme", "had turned down the toll scheme") == "oppose"
