@@ -137,3 +137,11 @@ def test_a_quote_introduced_by_a_colon_is_said_by_its_subject(extract_text):
     ex = extract_text(text)
     st = by_content(ex, "The water rules will ruin every small grower")
     assert st is None or speaker_name(ex, st) != "Ann Costa"
+
+
+def test_as_someone_put_it_attributes_the_quote(extract_text):
+    text = ("The valley has lost a third of its small farms in ten years. As Professor Ann Costa put it, "
+            "\u201cThe water rules will ruin every small grower who is left in this valley.\u201d")
+    ex = extract_text(text)
+    st = by_content(ex, "The water rules will ruin every small grower")
+    assert st is not None and speaker_name(ex, st) == "Ann Costa"
