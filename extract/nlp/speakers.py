@@ -358,10 +358,10 @@ class SpeakerResolver:
 
     def _plural_antecedent(self, pronoun: Token) -> Speaker | None:
         """'Mr. Rubio's advisers conceded ... But they were hoping': 'they' is the nearest
-        plural subject before it in its sentence or the one before (a plural noun, or names
+        plural subject before it in its sentence or the two before (a plural noun, or names
         joined by 'and'), when that subject is someone who can speak."""
         doc = pronoun.doc
-        lo = start_before(sent_of(pronoun), 1)
+        lo = start_before(sent_of(pronoun), 2)
         for i in range(pronoun.i - 1, lo - 1, -1):
             tok = doc[i]
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":

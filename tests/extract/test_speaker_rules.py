@@ -98,6 +98,11 @@ def test_they_is_the_plural_subject_before_it(extract_text):
     st = by_content(ex, "the new water rules would ruin")
     assert st is not None and st.speaker_text == "They"
     assert "farmers" in speaker_name(ex, st)
+    # Two sentences back, past a singular subject.
+    ex = extract_text("The dairy farmers met the governor in Fresno on Tuesday. The meeting lasted three "
+                      "hours. They argued that the new water rules would ruin every small grower in the valley.")
+    st = by_content(ex, "the new water rules would ruin")
+    assert st is not None and "farmers" in speaker_name(ex, st)
     # With no plural subject to stand for, 'they' stays unresolved.
     ex = extract_text("The governor met Ann Costa in Fresno on Tuesday. They argued that the new "
                       "water rules would ruin every small grower in the valley.")
