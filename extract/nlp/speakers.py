@@ -32,7 +32,7 @@ FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "r
                  "investigation", "data", "figure", "statistic", "estimate", "projection", "forecast",
                  "model", "index", "census", "assessment", "memo", "document", "letter", "statement"}
 # Subjects that count people without naming them: 'some argue', 'most of them said'.
-QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "half"}
+QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "half", "both", "all"}
 PLURAL_PRONOUNS = {"they"}
 # Who 'I' is outside quotes: the writer of an op-ed or memoir.
 WRITER = "the writer"

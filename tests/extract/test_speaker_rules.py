@@ -90,6 +90,9 @@ def test_a_share_of_people_is_a_group_named_as_written(extract_text):
     assert _speaker_text(ex, "the new water rules will hurt").startswith("Six in 10 voters")
     ex = extract_text("Most of the farmers at the meeting said the drought relief came far too late.")
     assert _speaker_text(ex, "the drought relief came") == "Most of the farmers at the meeting"
+    ex = extract_text("The two growers met the governor on Monday. Both think the drought relief came far "
+                      "too late for the valley.")
+    assert _speaker_text(ex, "the drought relief came") == "Both"
 
 
 def test_they_is_the_plural_subject_before_it(extract_text):
