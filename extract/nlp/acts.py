@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .noun_cues import noun_side
+from .speakers import is_vague
 from .statements import Found, _agent, _negated, _span_chars
 
 # Nouns that stand for a proposal made earlier ('rejected the counterproposal').
@@ -79,8 +80,8 @@ def find_acts(finder) -> list[Found]:
         else:
             generic_object = False
         subject = finder._subject(tok)
-        if subject is None:
-            continue
+        if subject is None or is_vague(subject):
+            continue  # 'they recalled', 'I thanked him', 'most proposed': narration, not an act to report
         speaker = finder.speakers.resolve(subject)
         if speaker is None or speaker.key is None or (
                 finder.table.actors[speaker.key].type == "group" and not standalone):

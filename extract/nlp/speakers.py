@@ -33,6 +33,20 @@ REPORTER_NOUNS = {"source", "sources", "insider", "insiders", "person", "people"
 FINDING_NOUNS = {"poll", "survey", "study", "analysis", "report", "research", "review", "audit",
                  "investigation", "data", "figure", "statistic", "estimate", "projection", "forecast",
                  "model", "index", "census", "assessment", "memo", "document", "letter", "statement"}
+# Subjects that count people without naming them: 'some argue', 'most of them said'.
+QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "half", "both", "all"}
+PLURAL_PRONOUNS = {"they"}
+# Who 'I' is outside quotes: the writer of an op-ed or memoir.
+WRITER = "the writer"
+
+
+def is_vague(subject: Token) -> bool:
+    """'they', 'most', 'Six in 10', 'I' (the writer): a speaker resolved without a name. Such a
+    subject is trusted with what it says, not with an intention or an act ('they were looking
+    to', 'most proposed'), which news more often narrates than attributes."""
+    lower = subject.lower_
+    return lower in PLURAL_PRONOUNS or lower in QUANTIFIERS and subject.pos_ != "NOUN" or subject.text == "I" or (
+        subject.pos_ == "NUM" and any(c.lower_ == "in" for c in subject.children))
 
 
 def is_relative_pronoun(tok: Token) -> bool:
@@ -55,6 +69,7 @@ class SpeakerResolver:
         self._group_heads: dict[str, str] = {}  # group key -> lemma of its head noun
         self._speakers: list[tuple[int, str]] = []  # (token index, key) of resolved speakers
         self._gender: dict[str, str] = {}  # key -> 'f' | 'm', learnt from names, titles, pronouns
+        self.quoted: dict[int, int] = {}  # token index -> quote, set by the statement finder
 
     def note(self, token_i: int, key: str | None) -> None:
         if key:
@@ -273,6 +288,13 @@ class SpeakerResolver:
         if lower in ORG_PRONOUNS:
             key = self.recent(subject.i, ("organization",), speakers_only=True)
             return Speaker(key, subject.text, subject.idx, subject.idx + len(subject)) if key else None
+        if lower in PLURAL_PRONOUNS:
+            return self._plural_antecedent(subject)
+        if subject.text == "I" and subject.pos_ == "PRON":
+            return self._writer(subject)
+        share = self._share_of_people(subject)
+        if share is not None:
+            return share
         if subject.pos_ == "PRON":
             return None
         phrase = doc[subject.left_edge.i: subject.i + 1]
@@ -362,6 +384,56 @@ class SpeakerResolver:
                 self._learn_gender(titled, subject)
                 return Speaker(titled, text, start, end)
         return self._anonymous(subject, text, start, end, owner)
+
+    def _writer(self, pronoun: Token) -> Speaker | None:
+        """'I told Megyn Kelly that ...' outside quotes: the writer of an op-ed or memoir, a
+        group that holds no stance. In a transcript ('TAPPER: ... I think') the label speaks."""
+        if pronoun.i in self.quoted:
+            return None
+        doc = pronoun.doc
+        i = pronoun.i
+        while i > 0 and "\n" not in doc[i - 1].text:
+            i -= 1
+        if any(t.text == ":" for t in doc[i:pronoun.i]):
+            return None
+        key = self.table.add(WRITER, "group")
+        return Speaker(key, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
+
+    def _share_of_people(self, subject: Token) -> Speaker | None:
+        """'Six in 10 say', 'Nine in 10 Democratic voters say', 'most of them said', 'some who
+        advocate free speech argue': a share of people, a group named as written."""
+        lower = subject.lower_
+        proportion = subject.pos_ == "NUM" and any(
+            c.lower_ == "in" and c.dep_ in ("prep", "quantmod") for c in subject.children)
+        if not (lower in QUANTIFIERS and subject.pos_ in ("PRON", "ADJ", "DET", "NOUN") or proportion):
+            return None
+        doc = subject.doc
+        words = [t for t in subject.subtree if not t.is_punct and not t.is_space]
+        if not words or len(words) > 12 or words[-1].i - words[0].i + 1 != len(words):
+            return None
+        span = doc[words[0].i:words[-1].i + 1]
+        key = self.table.add(span.text, "group")
+        self._group_heads[key] = lower
+        return Speaker(key, span.text, span.start_char, span.end_char)
+
+    def _plural_antecedent(self, pronoun: Token) -> Speaker | None:
+        """'Mr. Rubio's advisers conceded ... But they were hoping': 'they' is the nearest
+        plural subject before it in its sentence or the two before (a plural noun, or names
+        joined by 'and'), when that subject is someone who can speak."""
+        doc = pronoun.doc
+        lo = start_before(sent_of(pronoun), 2)
+        for i in range(pronoun.i - 1, lo - 1, -1):
+            tok = doc[i]
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+            if not plural:
+                continue
+            antecedent = self.resolve(tok)
+            if antecedent is None or antecedent.key is None:
+                return None
+            return Speaker(antecedent.key, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
+        return None
 
     def _party_member(self, subject: Token, title: str, party: str) -> str | None:
         """'... from Charles Kennedy. The Lib Dem leader said': a party post described right

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .fragments import NAMING_VERBS, fragment_spans
 from .noun_cues import noun_statements, resolve_possessives
 from .quotes import Quote, find_quotes, is_title, word_count
-from .speakers import Speaker, SpeakerResolver, is_relative_pronoun
+from .speakers import Speaker, SpeakerResolver, is_relative_pronoun, is_vague
 from .text import paragraph_spans
 
 MIN_QUOTE_WORDS = 4
@@ -148,6 +148,7 @@ class StatementFinder:
             if span is not None:
                 for tok in span:
                     self.quote_of_token[tok.i] = qi
+        self.speakers.quoted = self.quote_of_token
         cues = [(tok, end) for tok in doc if (end := _is_cue(tok, self.lex)) is not None]
         quote_cues: dict[int, tuple[Token, Token]] = {}
         found: list[Found] = []
@@ -221,6 +222,8 @@ class StatementFinder:
             # 'China vowed to retaliate against ...', 'declined to comment', 'wants to run'
             comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
             intention = comp is not None
+            if intention and is_vague(subject):
+                return None
         if comp is None and not says_clause:
             return None
         if comp is not None and comp.pos_ not in ("VERB", "AUX") and not (
@@ -544,7 +547,12 @@ class StatementFinder:
         for f in found:
             if f.inherit:
                 named = self._turn_taker(f, last_direct)
-                if named is not None:
+                introduced = self._colon_intro(f) if named is None else None
+                if introduced is not None:
+                    f.cue = f.cue_end = introduced
+                    f.subject = self._subject(introduced)
+                    f.speaker = self.speakers.resolve(f.subject)
+                elif named is not None:
                     f.speaker = named
                     f.cue = None
                     f.confidence = 0.7
@@ -564,6 +572,27 @@ class StatementFinder:
             if f.kind == "direct" and f.speaker is not None:
                 last_direct = f
         return found
+
+    def _colon_intro(self, f: Found) -> Token | None:
+        """'Dr. Ward stated: / "The Department ..."', 'The Times confirmed it, reporting: "..."': a
+        quote with no attribution of its own that a sentence ending in a colon introduces (in its
+        paragraph or the one before) is said by the subject of that sentence's speech verb."""
+        doc = self.doc
+        i = f.order - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_quote or "\n" in doc[i].text):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        sent = sent_of(doc[i])
+        if doc[sent.start].lower_ == "from":
+            return None  # 'From Andrea Peyser writing at The New York Post:': an excerpt, not speech
+        for tok in reversed(doc[max(sent.start, i - 30):i]):
+            if tok.i in self.quote_of_token or _is_cue(tok, self.lex) is None:
+                continue
+            subject = self._subject(tok)
+            speaker = self.speakers.resolve(subject) if subject is not None else None
+            return tok if speaker is not None and speaker.key is not None else None
+        return None
 
     def _turn_taker(self, f: Found, last_direct: Found | None) -> Speaker | None:
         """'Though she called it "outrageous", Clinton restricted her comments. / "If any

@@ -140,3 +140,74 @@ def test_whose_party_is_the_party_of_the_person_named(extract_text):
     st = by_content(ex, "opposes the harbour levy")
     assert st is not None and speaker_name(ex, st) == "Liberal Democrats"
     assert next(x.label for x in st.stances if x.topic == "harbour levy") == "oppose"
+
+
+def test_a_share_of_people_is_a_group_named_as_written(extract_text):
+    # 'Six in 10', 'most of the farmers': counted, not named; the group is the phrase.
+    ex = extract_text("Six in 10 voters in the county say the new water rules will hurt small growers.")
+    assert _speaker_text(ex, "the new water rules will hurt").startswith("Six in 10 voters")
+    ex = extract_text("Most of the farmers at the meeting said the drought relief came far too late.")
+    assert _speaker_text(ex, "the drought relief came") == "Most of the farmers at the meeting"
+    ex = extract_text("The two growers met the governor on Monday. Both think the drought relief came far "
+                      "too late for the valley.")
+    assert _speaker_text(ex, "the drought relief came") == "Both"
+
+
+def test_they_is_the_plural_subject_before_it(extract_text):
+    ex = extract_text("The dairy farmers met the governor in Fresno on Tuesday. They argued that the new "
+                      "water rules would ruin every small grower in the valley.")
+    st = by_content(ex, "the new water rules would ruin")
+    assert st is not None and st.speaker_text == "They"
+    assert "farmers" in speaker_name(ex, st)
+    # Two sentences back, past a singular subject.
+    ex = extract_text("The dairy farmers met the governor in Fresno on Tuesday. The meeting lasted three "
+                      "hours. They argued that the new water rules would ruin every small grower in the valley.")
+    st = by_content(ex, "the new water rules would ruin")
+    assert st is not None and "farmers" in speaker_name(ex, st)
+    # With no plural subject to stand for, 'they' stays unresolved.
+    ex = extract_text("The governor met Ann Costa in Fresno on Tuesday. They argued that the new "
+                      "water rules would ruin every small grower in the valley.")
+    assert by_content(ex, "the new water rules would ruin") is None
+
+
+def test_i_outside_quotes_is_the_writer(extract_text):
+    ex = extract_text("Last spring I told the committee that the budget would never balance without "
+                      "new taxes on land.")
+    st = by_content(ex, "the budget would never balance")
+    assert st is not None and st.speaker_text == "I" and speaker_name(ex, st) == "the writer"
+    # In a transcript the label speaks, not the writer.
+    ex = extract_text("REYES: Well, I think that the tax plan is a disaster for the farmers of this state.")
+    st = by_content(ex, "the tax plan is a disaster")
+    assert st is None or speaker_name(ex, st) != "the writer"
+
+
+def test_a_vague_speaker_is_not_trusted_with_an_intention(extract_text):
+    # 'they were looking to ...', 'most hope to ...': narrated, not attributed.
+    ex = extract_text("The dairy farmers met the governor in Fresno on Tuesday. They were looking to "
+                      "raise more money for the cooperative before the harvest.")
+    assert by_content(ex, "raise more money for the cooperative") is None
+
+
+def test_a_quote_introduced_by_a_colon_is_said_by_its_subject(extract_text):
+    # The quote paragraph has no cue of its own; the sentence before it ends in a colon.
+    text = ("The Valley Farm Bureau answered the ruling on its website on Friday:\n\n"
+            "\u201cThe water rules will ruin every small grower in this valley, and we will fight them "
+            "in court until they are gone.\u201d")
+    ex = extract_text(text)
+    st = by_content(ex, "The water rules will ruin every small grower")
+    assert st is not None and speaker_name(ex, st) == "Valley Farm Bureau"
+    # 'From Ann Costa writing at the Valley Times:': an excerpt of an article, not speech.
+    text = ("From Ann Costa writing at the Valley Times:\n\n"
+            "\u201cThe water rules will ruin every small grower in this valley, and nobody in the "
+            "capital seems to care about it.\u201d")
+    ex = extract_text(text)
+    st = by_content(ex, "The water rules will ruin every small grower")
+    assert st is None or speaker_name(ex, st) != "Ann Costa"
+
+
+def test_as_someone_put_it_attributes_the_quote(extract_text):
+    text = ("The valley has lost a third of its small farms in ten years. As Professor Ann Costa put it, "
+            "\u201cThe water rules will ruin every small grower who is left in this valley.\u201d")
+    ex = extract_text(text)
+    st = by_content(ex, "The water rules will ruin every small grower")
+    assert st is not None and speaker_name(ex, st) == "Ann Costa"
