@@ -18,7 +18,7 @@ from ..records import GOVERNMENT_ROLE, PARTY_ROLE, ActorRec, MentionRec
 from .affiliations import PersonAffiliations
 from .lexicon import Lexicon, norm
 from .sents import sent_of
-from .titles import part_of_title, title_at, title_ending_at
+from .titles import part_of_title, title_at, title_ending_at, titled_apposition
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
 QUOTE_CHARS = set("\"\u201c\u201d\u201e\u00ab\u00bb`")
@@ -213,22 +213,10 @@ class ActorFinder(PersonAffiliations):
                     end += 1
                 span = doc[i:end]
                 if first_name_and_surname(span, lex) and (
-                        self._titled_apposition(end)
+                        titled_apposition(doc, end, lex)
                         or title_ending_at(doc, i, lex, sent_of(span).start)):
                     self._person(span, "PERSON")
             i = end
-
-    def _titled_apposition(self, k: int) -> bool:
-        """A comma at k opens a description with a title in it: ', Tory shadow home secretary,'."""
-        doc = self.doc
-        if k >= len(doc) or doc[k].text != ",":
-            return False
-        for tok in doc[k + 1:k + 9]:
-            if tok.is_punct:
-                return False
-            if tok.lower_ in self.lex.title_words:
-                return True
-        return False
 
     def _owner_in_apposition(self, m: Mention) -> str | None:
         """'Aguas Argentinas, controlled by France's Suez,', 'Magma Copper, a subsidiary of

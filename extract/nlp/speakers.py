@@ -17,7 +17,7 @@ from .actors import ORG_PRONOUNS, PERSON_PRONOUNS, ActorTable, first_name_and_su
 from .affiliations import ORG_NOUNS
 from .lexicon import Lexicon
 from .sents import sent_of, start_before
-from .titles import title_at
+from .titles import titled_apposition
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -481,7 +481,7 @@ class SpeakerResolver:
         name = " ".join(t.text for t in doc[words[0].i:hi])
         # NER missed a person's name too: a post in apposition ('Ann Cole, Tory shadow home
         # secretary, said') or a common first name ('Paul Cable said') says so.
-        person = self._titled_apposition(subject) or first_name_and_surname(doc[words[0].i:hi], self.lex)
+        person = titled_apposition(doc, subject.i + 1, self.lex) or first_name_and_surname(doc[words[0].i:hi], self.lex)
         key = self.table.add(name, "person" if person else "organization")
         self.table.mention(key, doc, words[0].i, hi, "RULE_SUBJECT")
         return Speaker(key, span.text, span.start_char, span.end_char)
@@ -509,19 +509,6 @@ class SpeakerResolver:
         if noun in self.lex.government_nouns:
             return role == GOVERNMENT_ROLE
         return role != PARTY_ROLE
-
-    def _titled_apposition(self, subject: Token) -> bool:
-        """A post set off by commas after the subject ('Ann Cole, Tory shadow home secretary,
-        said'; the parser often makes the post the subject instead of an apposition)."""
-        doc = subject.doc
-        if subject.i + 2 >= len(doc) or doc[subject.i + 1].text != ",":
-            return False
-        for j in range(subject.i + 2, min(len(doc), subject.i + 8)):
-            if doc[j].is_punct:
-                return False
-            if title_at(doc, j, self.lex):
-                return True
-        return False
 
     def _anonymous(self, subject: Token, text: str, start: int, end: int, owner: str | None) -> Speaker:
         head = subject.lemma_.lower()

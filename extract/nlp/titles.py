@@ -41,3 +41,17 @@ def part_of_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         if found and found[1] > end:
             return True
     return False
+
+
+def titled_apposition(doc: Doc, comma: int, lex: Lexicon) -> bool:
+    """A post set off by the comma at ``comma`` ('Ann Cole, Tory shadow home secretary, said'):
+    a word of a title before the next punctuation, within six words (the title may be
+    longer than any on the list: 'shadow work and pensions secretary')."""
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return False
+    for j in range(comma + 1, min(len(doc), comma + 7)):
+        if doc[j].is_punct:
+            return False
+        if doc[j].lower_ in lex.title_words:
+            return True
+    return False
