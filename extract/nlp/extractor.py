@@ -48,7 +48,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     topic_mentions = resolve_shared_aliases(doc, topic_mentions, specs)
     topic_mentions = developed(doc, topic_mentions, {s.name for s in config.topics})
     topic_mentions = sorted(topic_mentions + referring_mentions(doc, topic_mentions), key=lambda m: m.start)
-    rules = StanceRules(doc, lex)
+    rules = StanceRules(doc, lex, table, resolver)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]
     reporters = {k for k, a in table.actors.items() if a.type == "media"} | resolver.reporters
