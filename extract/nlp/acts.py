@@ -30,6 +30,10 @@ VOTE_SIDES = {"for": "support", "against": "oppose"}
 # Verbs whose 'for' / 'against' takes the side, whatever the verb alone takes ('fought for
 # the levy' backs it, 'asked for more investment' wants it, 'campaigned against' opposes).
 ADVOCACY_VERBS = {"ask", "campaign", "lobby", "argue", "fight", "press", "push", "plead", "appeal"}
+# Nouns of objecting that news hangs on what was done against them ('approved the loan over
+# U.S. objections', 'despite Greek opposition', 'in the face of protests from farmers').
+OBJECTION_NOUNS = {"opposition", "objection", "protest", "resistance"}
+CONCESSIVE_PREPS = {"despite", "over", "notwithstanding"}
 
 
 def find_acts(finder) -> list[Found]:
@@ -97,7 +101,84 @@ def find_acts(finder) -> list[Found]:
             anaphoric=bool(head_nouns & ANAPHORIC_OBJECTS or carried) and not generic_object,
             counter=bool(head_nouns & COUNTER_OBJECTS), confidence=0.6, standalone=standalone,
         ))
+    out.extend(objection_acts(finder))
     return out
+
+
+def _concessive_attachment(noun: Token) -> Token | None:
+    """The preposition that hangs an objection on what was done despite it: 'despite' /
+    'over' / 'notwithstanding' X, or the 'in' of 'in the face of X'."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in CONCESSIVE_PREPS:
+        return prep
+    face = prep.head
+    if prep.lower_ == "of" and face.lower_ == "face" and face.dep_ == "pobj" and face.head.lower_ == "in":
+        return face.head
+    return None
+
+
+def _objector(noun: Token) -> Token | None:
+    """Who objects: 'from X' / 'of X' / 'by X', 'X's objections', or the name or people-word
+    before the noun ('U.S. objections', 'Greek opposition')."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for child in noun.lefts:
+        if child.dep_ == "poss" or child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def objection_acts(finder) -> list[Found]:
+    """'The bank approved the loan over U.S. objections', 'despite Greek and Italian
+    opposition', 'withdrew the tax in the face of protests from farmers': who objects opposes
+    what was done (the clause the phrase hangs on), as an act."""
+    doc = finder.doc
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in OBJECTION_NOUNS:
+            continue
+        attach = _concessive_attachment(noun)
+        owner = _objector(noun)
+        if attach is None or owner is None or attach.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = attach.head
+        while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+            verb = verb.head  # 'agreed a scheme to sell the stocks despite ...': the agreement
+        span = _done_despite(verb, attach)
+        if span is None:
+            continue
+        start, end = _span_chars(doc, *span)
+        if start < 0:
+            continue
+        # the first objector that is a named actor ('from residents and the Green Party');
+        # co_actors.py copies the act for the others
+        owner, speaker = next(((t, sp) for t in (owner, *owner.conjuncts)
+                               if (sp := finder.speakers.resolve(t)) is not None and sp.key is not None
+                               and finder.table.actors[sp.key].type not in ("group", "media")), (None, None))
+        if speaker is None:
+            continue
+        out.append(Found("action", start, end, cue=noun, cue_end=noun, subject=owner, speaker=speaker,
+                         order=noun.i, verb_class="oppose", confidence=0.55))
+    return out
+
+
+def _done_despite(verb: Token, attach: Token) -> tuple[int, int] | None:
+    """Tokens of what was done: the verb's clause (with its subject when it is passive or
+    describes a noun: 'the embargo is likely to be lifted', 'the plan, approved ...'), without
+    the objection phrase; None when nothing is left after the verb."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    lo = verb.head.left_edge.i if verb.dep_ in ("acl", "relcl") else verb.left_edge.i if passive else verb.i
+    hi = verb.right_edge.i + 1
+    if attach.i > verb.i:
+        hi = attach.left_edge.i
+    else:
+        lo = max(lo, attach.right_edge.i + 1)
+    return (lo, hi) if hi > lo + 1 or passive else None
 
 
 def _a_price(objects: list[Token]) -> bool:

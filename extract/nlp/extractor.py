@@ -16,7 +16,7 @@ from .sents import sent_of
 from .lexicon import load
 from .stance import StanceRules
 from .topic_choice import resolve_shared_aliases
-from .topic_reference import referring_mentions
+from .topic_reference import pronoun_object_mentions, referring_mentions
 from .statements import Found, find_statements
 from .topics import TopicMention, as_records, developed, keep_spoken, match_topics, propose_topics
 
@@ -48,7 +48,7 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
     topic_mentions = resolve_shared_aliases(doc, topic_mentions, specs)
     topic_mentions = developed(doc, topic_mentions, {s.name for s in config.topics})
     topic_mentions = sorted(topic_mentions + referring_mentions(doc, topic_mentions), key=lambda m: m.start)
-    rules = StanceRules(doc, lex)
+    rules = StanceRules(doc, lex, table, resolver)
     found = _dedupe(found)
     spans = [(f, _token_span(doc, f)) for f in found]
     reporters = {k for k, a in table.actors.items() if a.type == "media"} | resolver.reporters
@@ -63,6 +63,8 @@ def extract_doc(doc: Doc, config: ExtractConfig) -> ArticleExtraction:
         actor = table.actors.get(f.speaker.key)
         holder = actor is not None and actor.type != "media" and f.speaker.key not in resolver.reporters
         mentions = [m for m in topic_mentions if lo <= m.start and m.end <= hi]
+        if not mentions and holder and f.kind != "action":
+            mentions = pronoun_object_mentions(doc, lo, hi, topic_mentions, lex)  # 'vote against it'
         around_cue = not mentions and holder and f.kind != "action" and f.cue is not None
         if around_cue:
             mentions = _cue_sentence_topics(doc, f, topic_mentions, [sp for _, sp in spans])

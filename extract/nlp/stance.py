@@ -137,10 +137,12 @@ def _depth(token, top) -> int:
 
 
 class StanceRules:
-    def __init__(self, doc: Doc, lex: Lexicon):
+    def __init__(self, doc: Doc, lex: Lexicon, table=None, resolver=None):
         self.doc = doc
         self.lex = lex
         self.words = [t.lower_ for t in doc]
+        self.table = table  # ActorTable and SpeakerResolver: who the subject of a verb is
+        self.resolver = resolver
 
     def _tokens(self, f: Found) -> tuple[int, int]:
         span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -242,7 +244,7 @@ class StanceRules:
     def _before_token(self, lo: int, hi: int) -> int | None:
         return next((i for i in range(lo, hi) if self.words[i] == "before"), None)
 
-    def _governing_verb(self, m: TopicMention, lo: int, hi: int):
+    def _governing_verb(self, f: Found, m: TopicMention, lo: int, hi: int):
         doc, lex = self.doc, self.lex
         root = doc[m.start:m.end].root
         head = None
@@ -302,7 +304,7 @@ class StanceRules:
                 head = head.head
             else:
                 return None
-        if label is None:
+        if label is None or self._other_persons_act(f, head):
             return None
         negated = any(c.dep_ == "neg" for c in head.children) or (
             head.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.head.children))
@@ -324,6 +326,23 @@ class StanceRules:
                 label = FLIP[label]
             evidence = f"{words} ({evidence})"
         return label, (0.6 if negated else 0.65), evidence
+
+    def _other_persons_act(self, f: Found, verb) -> bool:
+        """'this week the treasurer has backed the levy' in someone else's words: a verb whose
+        subject is another person (named, or a title with no name) takes that person's side,
+        not the speaker's; acts have their own subject."""
+        if self.table is None or f.speaker is None or f.kind == "action":
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return False
+        m = self.table.actor_at(subject)
+        if m is not None:
+            return m.key != f.speaker.key and self.table.actors[m.key].type == "person"
+        # a title with no name ('the chancellor'): someone else unless it is how the speaker
+        # was written
+        return subject.pos_ == "NOUN" and (subject.lower_,) in self.lex.titles \
+            and subject.lower_ not in f.speaker.text.lower().split()
 
     def _own_act(self, m: TopicMention, root, lo: int, hi: int) -> tuple[str, float, str] | None:
         """A topic that is an act ('vote for Clinton', 'scrapping the agency') done by the
@@ -521,7 +540,7 @@ class StanceRules:
                     # 'willing to drop tariffs if Japan ...': the offer holds only under the
                     # condition, whatever side the verb takes on its own.
                     return "conditional", 0.7, attached
-                found = self._governing_verb(m, lo, hi)
+                found = self._governing_verb(f, m, lo, hi)
                 if found:
                     return found
         side_labels = []
@@ -575,7 +594,7 @@ class StanceRules:
                 return "neutral", 0.55, found[0][2]
         # 3. the verb that governs the topic ('scale back tariffs', 'supported a trade deal')
         for m in ms:
-            found = self._governing_verb(m, lo, hi)
+            found = self._governing_verb(f, m, lo, hi)
             if found:
                 return found
         # 3b. reported speech whose cue takes a side ('Pryce proposed that ... arbitration')

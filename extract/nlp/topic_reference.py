@@ -9,6 +9,8 @@ it with the same head noun ('the Anti-Terrorism Bill' ... 'the bill').
 Only the head noun decides. Falling back on the topic of the sentence before linked other
 speakers' plans to the wrong issue (on stance_dev: 6 more pairs wrong, none gained), and so did
 letting a named owner through ('the Minister's proposals' are not the Commission's).
+Only an 'it' that a verb takes a side on ('will vote against it') in a statement that names no
+topic reaches back to the sentence before (pronoun_object_mentions).
 """
 
 from __future__ import annotations
@@ -67,3 +69,54 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[TopicMention]) -> str | Non
         if any(t.lemma_.lower() == head for t in doc[m.start:m.end]) or head in m.topic.lower().split():
             return m.topic
     return None
+
+
+# Prepositions whose object a verb takes a side on ('vote against it', 'fight for it').
+SIDE_PREPOSITIONS = {"for", "against"}
+
+
+def pronoun_object_mentions(doc: Doc, lo: int, hi: int, mentions: list[TopicMention], lex) -> list[TopicMention]:
+    """'The Tories say they will vote against it unless ...', 'Labour will back it': an 'it'
+    that a verb taking a side acts on, in a statement that names no topic, stands for the
+    topic named last before it in its sentence or the one before."""
+    from .acts import ADVOCACY_VERBS
+
+    out: list[TopicMention] = []
+    for tok in doc[lo:hi]:
+        if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj":
+            if verb.lower_ not in SIDE_PREPOSITIONS:
+                continue
+            verb = verb.head
+            if verb.lemma_.lower() not in ADVOCACY_VERBS | {"vote"}:
+                continue
+        elif verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs | lex.oppose_verbs:
+            continue
+        topic = _pronoun_antecedent(doc, tok, mentions)
+        if topic is not None:
+            out.append(TopicMention(topic, tok.i, tok.i + 1))
+    return out
+
+
+def _pronoun_antecedent(doc: Doc, pronoun: Token, mentions: list[TopicMention]) -> str | None:
+    from .sents import sent_of
+
+    sent = sent_of(pronoun)
+    start = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    earlier = [m for m in mentions if start <= m.start and m.end <= pronoun.i
+               and doc[m.start:m.end].root.tag_ not in ("NNS", "NNPS")]  # 'it' is one thing
+    # A subject is what the text is about ('Blair said the bill, which brings in house arrest,
+    # had safeguards. The Tories will vote against it'): the last subject that is a topic, or
+    # a proposal noun that refers back to one, goes before the last topic named.
+    for tok in reversed(doc[start:pronoun.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ == "NNS" \
+                or tok.head.tag_ in ("VBG", "VBN", "VB") and tok.head.dep_ == "xcomp":
+            continue  # a plural is no 'it'; 'time limiting safeguards' has no subject of a clause
+        inside = next((m.topic for m in earlier if m.start <= tok.i < m.end), None)
+        if inside is None and tok.lemma_.lower() in PROPOSAL_HEADS:
+            inside = _antecedent(doc, tok, mentions)
+        if inside is not None:
+            return inside
+    return earlier[-1].topic if earlier else None

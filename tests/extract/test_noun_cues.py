@@ -94,3 +94,22 @@ def test_who_presses_for_something_wants_it_and_its_partners_too(extract_text):
     st = next(st for st in ex.statements if st.cue == "pressure")
     assert speaker_name(ex, st) == "Acme Corp"
     assert next(x.label for x in st.stances if x.topic == "harbour levy") == "oppose"
+
+
+def test_who_objects_to_what_was_done_despite_them_opposes_it(extract_text):
+    # 'despite Greek and Italian opposition', 'over U.S. objections', 'in the face of protests
+    # from X': the objectors oppose what was done (an infinitive's act is the agreement's);
+    # objectors that are no named actor ('residents') take no side.
+    topics = {"grain stock sale": ["grain stocks"]}
+    ex = extract_text("Farm ministers also agreed a plan to sell the grain stocks, despite Greek and "
+                      "Italian opposition.", topics)
+    sides = {speaker_name(ex, st): stance(st, "grain stock sale") for st in ex.statements
+             if st.cue == "opposition"}
+    assert sides == {"Greece": "oppose", "Italy": "oppose"}
+    topics = {"loan to Chile": ["loan"]}
+    ex = extract_text("The development bank approved the loan to Chile over U.S. objections.", topics)
+    sides = {speaker_name(ex, st): stance(st, "loan to Chile") for st in ex.statements if st.cue == "objections"}
+    assert sides == {"United States": "oppose"}
+    ex = extract_text("The development bank approved the loan to Chile despite objections from "
+                      "residents.", topics)
+    assert not [st for st in ex.statements if st.cue == "objections"]

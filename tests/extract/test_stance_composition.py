@@ -75,3 +75,16 @@ def test_the_words_of_a_name_take_no_side(extract_text):
     text = 'Ann Cole said the Family Support Fund had written to the council about the harbour levy.'
     ex = extract_text(text, topics)
     assert stance_on(ex, "harbour levy", "had written to the council") == "neutral"
+
+
+def test_a_side_taken_by_another_named_person_in_a_quote_is_not_the_speakers(extract_text):
+    # 'the treasurer has backed the levy' in Tom Reed's quote is the treasurer's side (named
+    # or by title); the speaker's own verb still takes theirs.
+    topics = {"harbour levy": ["levy"]}
+    text = '"This week the treasurer has backed the harbour levy," said Tom Reed, the opposition leader.'
+    assert stance_on(extract_text(text, topics), "harbour levy", "backed the harbour levy") == "neutral"
+    text = ('Treasurer Paul Grant spoke on Monday. "This week Paul Grant has backed the harbour levy," '
+            'said Tom Reed, the opposition leader.')
+    assert stance_on(extract_text(text, topics), "harbour levy", "backed the harbour levy") == "neutral"
+    text = '"This week I have backed the harbour levy," said Tom Reed, the opposition leader.'
+    assert stance_on(extract_text(text, topics), "harbour levy", "backed the harbour levy") == "support"

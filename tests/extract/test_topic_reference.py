@@ -32,3 +32,20 @@ def test_a_proposal_noun_with_no_antecedent_of_its_kind_links_nothing(extract_te
             "Ms Ruth Kemp said she would fight the plan.")
     ex = extract_text(text, TOPICS)
     assert stance_on(ex, "river tolls", "fight the plan") is None
+
+
+def test_it_that_a_side_is_taken_on_stands_for_the_topic_just_before(extract_text):
+    # 'will vote against it unless ...': the 'it' is the topic last named before it (a subject
+    # first: the proposal noun 'the bill' refers back to the Harbour Bill), and 'unless' makes
+    # the side conditional.
+    topics = {"Harbour Bill": ["harbour bill"], "dredging levy": ["dredging levy"]}
+    text = ('Ministers published the Harbour Bill on Monday. Mr Peter Lane said the bill, which sets '
+            'out a new dredging levy, had been rushed. The Greens say they will vote against it unless '
+            'the levy is dropped.')
+    ex = extract_text(text, topics)
+    st = next(s for s in ex.statements if "vote against it" in s.content)
+    assert {x.topic: x.label for x in st.stances} == {"Harbour Bill": "conditional"}
+    text = 'Ministers published the Harbour Bill on Monday. The Greens said they would oppose it.'
+    ex = extract_text(text, topics)
+    st = next(s for s in ex.statements if "oppose it" in s.content)
+    assert {x.topic: x.label for x in st.stances} == {"Harbour Bill": "oppose"}
