@@ -231,9 +231,11 @@ class SpeakerResolver:
         """The grammatical subject of a cue verb, climbing from 'saying' to its main verb."""
         current = verb
         for _ in range(5):
-            for child in current.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    return child  # a relative pronoun too: resolve() reads its antecedent
+            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+            if len(subjects) > 1:
+                return self._likelier_subject(subjects, current)
+            if subjects:
+                return subjects[0]  # a relative pronoun too: resolve() reads its antecedent
             if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
                 # 'sings to Clinton before asking her', 'began by saying', 'stopped short of
                 # calling': a gerund after a preposition has the subject of the verb the
@@ -249,6 +251,16 @@ class SpeakerResolver:
                 return current.head
             break
         return None
+
+    def _likelier_subject(self, subjects: list[Token], verb: Token) -> Token:
+        """Of two subjects the parser gave one verb (a dateline, a live blog's '12:15 p.m.' run
+        into the next paragraph, 'in Berea, OH, ... Gov. Kasich said'): a named person before
+        anything else, a place last, and the nearer one before the verb."""
+        people = [c for c in subjects if (m := self.table.actor_at(c)) is not None
+                  and self.table.actors[m.key].type == "person"]
+        pool = people or [c for c in subjects if c.ent_type_ not in ("GPE", "LOC")] or subjects
+        before = [c for c in pool if c.i < verb.i]
+        return before[-1] if before else pool[0]
 
     def resolve(self, subject: Token) -> Speaker | None:
         if is_relative_pronoun(subject):

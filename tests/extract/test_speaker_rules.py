@@ -211,3 +211,24 @@ def test_as_someone_put_it_attributes_the_quote(extract_text):
     ex = extract_text(text)
     st = by_content(ex, "The water rules will ruin every small grower")
     assert st is not None and speaker_name(ex, st) == "Ann Costa"
+
+
+def test_of_two_subjects_of_a_verb_the_named_person_speaks(extract_text):
+    # 'in Berea, OH, ... Gov. Ann Pole said': the parser takes the state for a second subject
+    # of 'said'; the named person is the speaker.
+    text = ("Late Tuesday at Baldwin Wallace University in Berea, OH, after carrying every county in "
+            "the state, Gov. Ann Pole (R-OH), said, \u201cWe will build the new bridge before "
+            "winter.\u201d")
+    ex = extract_text(text)
+    st = by_content(ex, "We will build the new bridge")
+    assert st is not None and speaker_name(ex, st) == "Ann Pole"
+    # A live blog's timestamp run into the next paragraph: the parser makes 'p.m.' a second
+    # subject of 'says'.
+    for stamp, body, fragment, name in (
+            ("12:15 p.m.", "Governor Ann Pole says the new bridge will open before winter, whatever the "
+             "council decides.", "the new bridge will open", "Ann Pole"),
+            ("4:40 p.m.", "Mayor Tom Fuller says he will stay in the race, win or lose, until the last vote "
+             "is counted.", "he will stay in the race", "Tom Fuller")):
+        ex = extract_text(f"The latest on the county race (all times local):\n\n{stamp}\n\n{body}")
+        st = by_content(ex, fragment)
+        assert st is not None and speaker_name(ex, st) == name, stamp
