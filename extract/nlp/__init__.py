@@ -10,6 +10,6 @@ from __future__ import annotations
 from .config import ExtractConfig, TopicSpec
 
 # Bump when a rule change should make 'parley extract' redo every article.
-EXTRACTOR_VERSION = "1.26"
+EXTRACTOR_VERSION = "1.27"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractConfig", "TopicSpec"]
