@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .acts import ADVOCACY_VERBS
+from .sents import sent_of
 from .topics import PROPOSAL_HEADS, TopicMention
 
 # Words before a proposal noun that point back to one named before ('the', 'these', 'its').
@@ -79,8 +81,6 @@ def pronoun_object_mentions(doc: Doc, lo: int, hi: int, mentions: list[TopicMent
     """'The Tories say they will vote against it unless ...', 'Labour will back it': an 'it'
     that a verb taking a side acts on, in a statement that names no topic, stands for the
     topic named last before it in its sentence or the one before."""
-    from .acts import ADVOCACY_VERBS
-
     out: list[TopicMention] = []
     for tok in doc[lo:hi]:
         if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
@@ -101,8 +101,6 @@ def pronoun_object_mentions(doc: Doc, lo: int, hi: int, mentions: list[TopicMent
 
 
 def _pronoun_antecedent(doc: Doc, pronoun: Token, mentions: list[TopicMention]) -> str | None:
-    from .sents import sent_of
-
     sent = sent_of(pronoun)
     start = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
     earlier = [m for m in mentions if start <= m.start and m.end <= pronoun.i
