@@ -49,6 +49,11 @@ def is_vague(subject: Token) -> bool:
         subject.pos_ == "NUM" and any(c.lower_ == "in" for c in subject.children))
 
 
+def _pronoun_gender(pronoun: Token) -> str:
+    """'f' for 'she' / 'her', else 'm' (called on person pronouns only)."""
+    return "f" if pronoun.lower_ in ("she", "her") else "m"
+
+
 def is_relative_pronoun(tok: Token) -> bool:
     return tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i
 
@@ -172,7 +177,7 @@ class SpeakerResolver:
             return None
         m = self.table.actor_at(subject)
         if m is None and subject.lower_ in PERSON_PRONOUNS and depth < 2 \
-                and ("f" if subject.lower_ in ("she", "her") else "m") == gender:
+                and _pronoun_gender(subject) == gender:
             # 'When Kirchner took office he began ... But he has rejected ...': the pronoun
             # subject before stands for the same person as this one
             key = self._fronted_clause_person(subject, gender)
@@ -291,7 +296,7 @@ class SpeakerResolver:
             return Speaker(m.key, m.text, m.start_char, m.end_char)
         lower = subject.lower_
         if lower in PERSON_PRONOUNS:
-            gender = "f" if lower in ("she", "her") else "m"
+            gender = _pronoun_gender(subject)
             key = self._governing_person(subject, gender) or self._fronted_clause_person(subject, gender) \
                 or self.recent_person(subject, gender)
             if key and key not in self._gender:

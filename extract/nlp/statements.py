@@ -549,9 +549,8 @@ class StatementFinder:
                 named = self._turn_taker(f, last_direct)
                 introduced = self._colon_intro(f) if named is None else None
                 if introduced is not None:
-                    f.cue = f.cue_end = introduced
-                    f.subject = self._subject(introduced)
-                    f.speaker = self.speakers.resolve(f.subject)
+                    f.cue = f.cue_end = introduced[0]
+                    f.subject, f.speaker = introduced[1], introduced[2]
                 elif named is not None:
                     f.speaker = named
                     f.cue = None
@@ -573,10 +572,11 @@ class StatementFinder:
                 last_direct = f
         return found
 
-    def _colon_intro(self, f: Found) -> Token | None:
+    def _colon_intro(self, f: Found) -> tuple[Token, Token, Speaker] | None:
         """'Dr. Ward stated: / "The Department ..."', 'The Times confirmed it, reporting: "..."': a
         quote with no attribution of its own that a sentence ending in a colon introduces (in its
-        paragraph or the one before) is said by the subject of that sentence's speech verb."""
+        paragraph or the one before) is said by the subject of that sentence's speech verb:
+        (that verb, its subject, the speaker)."""
         doc = self.doc
         i = f.order - 1
         while i >= 0 and (doc[i].is_space or doc[i].is_quote or "\n" in doc[i].text):
@@ -591,7 +591,7 @@ class StatementFinder:
                 continue
             subject = self._subject(tok)
             speaker = self.speakers.resolve(subject) if subject is not None else None
-            return tok if speaker is not None and speaker.key is not None else None
+            return (tok, subject, speaker) if speaker is not None and speaker.key is not None else None
         return None
 
     def _turn_taker(self, f: Found, last_direct: Found | None) -> Speaker | None:
